@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { hashPassword } from "@/lib/auth/password";
+import { newKeyMaterial } from "@/lib/licensing/key-material";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Viewer } from "@/lib/auth/roles";
+
+export const PASSWORD = "correct horse battery";
+
+let cachedHash: Promise<string> | undefined;
+
+export function uniqueEmail(tag = "user"): string {
+  return `${tag}-${randomBytes(4).toString("hex")}@example.test`;
+}
+
+export async function createUser(options: { role?: Role; verified?: boolean; email?: string; name?: string } = {}) {
+  cachedHash ??= hashPassword(PASSWORD);
+  const id = newId("user");
+  return db.user.create({
+    data: {
+      id, email: options.email ?? uniqueEmail(), name: options.name ?? "Test User", role: options.role ?? "CUSTOMER",
+      passwordHash: await cachedHash, emailVerifiedAt: options.verified === false ? null : new Date(),
+    },
+  });
+}
+
+export function viewerOf(user: { id: string; email: string; name: string | null; role: Role; locale: string }): Viewer {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+}
+
+export async function createProductWithPlan() {
+  const product = await db.product.create({ data: { id: newId("product"), slug: `p-${randomBytes(4).toString("hex")}`, name: "Test Product" } });
+  const plan = await db.plan.create({ data: { id: newId("plan"), productId: product.id, slug: "std", name: "Standard", activationLimit: 3 } });
+  return { product, plan };
+}
+
+export async function createLicenseFor(userId: string) {
+  const { product, plan } = await createProductWithPlan();
+  const id = newId("license");
+  const material = newKeyMaterial(id);
+  const license = await db.license.create({
+    data: { id, keyHash: material.keyHash, keyCiphertext: material.keyCiphertext, keyHint: material.keyHint, userId, productId: product.id, planId: plan.id, seats: 3 },
+  });
+  return { license, key: material.key, product, plan };
+}
+
+export async function createPaidOrderFor(userId: string) {
+  const { plan } = await createProductWithPlan();
+  return db.order.create({
+    data: {
+      id: newId("order"), userId, status: "PAID", currency: "USD", subtotalMinor: 1000n, totalMinor: 1000n, quote: {},
+      items: { create: { id: newId("orderItem"), planId: plan.id, quantity: 1, unitPriceMinor: 1000n, totalMinor: 1000n } },
+    },
+  });
+}
+
+/** Row counts of the tables a failed action must leave untouched. */
+export async function tableCounts() {
+  const [users, tokens, emails, audit] = await Promise.all([db.user.count(), db.userToken.count(), db.email.count(), db.auditLog.count()]);
+  return { users, tokens, emails, audit };
+}

