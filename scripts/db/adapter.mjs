@@ -1,11 +1,15 @@
 // PostgreSQL driver adapter for Keyfront's migration engine (the Prisma schema engine compiled to
-// WebAssembly, see engine.mjs). It is @prisma/adapter-pg with three corrections the schema engine
-// needs and adapter-pg 7.10.1 does not provide:
-//   1. catalog columns of type "char" (OID 18) are reported as text, which the adapter can decode;
+// WebAssembly, see wasm.mjs). It is @prisma/adapter-pg 7.10.1 with the corrections the schema engine
+// needs:
+//   1. catalog columns of type "char" (OID 18), which adapter-pg refuses to decode, are described
+//      as text to adapter-pg and handed to the engine as Character (it reads pg_constraint.contype
+//      as a single character; as Text it panics on PostgreSQL 18's NOT NULL constraint rows);
 //   2. executeScript sends the whole script as one simple-protocol query (one connection, one
-//      implicit transaction), as the native engine does, instead of splitting it on ";";
-//   3. the shadow database is a temporary database created on the same server and dropped
-//      afterwards (adapter-pg's own would connect to the main database when given a URL).
+//      implicit transaction), as the native engine does, instead of splitting it on ";" across
+//      connections (which breaks $$ bodies and leaves half-applied migrations);
+//   3. the shadow database is a temporary database created on the same server, whose pool is ended
+//      before it is dropped (adapter-pg's own connects to the main database when given a URL);
+//   4. every pool is tracked and ended by close(), whatever the engine disposed of.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -77,10 +81,15 @@ async function adminQuery(databaseUrl, sql) {
   }
 }
 
+// Pools live for one operation and are ended explicitly. Idle connections are never closed on a
+// timer: the one holding the engine's advisory lock (pg_advisory_lock, as prisma migrate deploy
+// takes) must stay open until the operation ends.
+const poolConfig = (connectionString) => ({ connectionString, Client: CharAsTextClient, max: 4, idleTimeoutMillis: 0 });
+
 class KeyfrontPgFactory extends PrismaPg {
   /** @param {string} databaseUrl */
   constructor(databaseUrl) {
-    super({ connectionString: databaseUrl, Client: CharAsTextClient, max: 4 });
+    super(poolConfig(databaseUrl));
     this.databaseUrl = databaseUrl;
     /** every pool handed to the engine, ended by close() whatever the engine did with it */
     this.pools = new Set();
@@ -102,7 +111,7 @@ class KeyfrontPgFactory extends PrismaPg {
       throw new Error(`Cannot create the temporary shadow database ${name}: ${err.message}`);
     }
     this.shadows.add(name);
-    const shadow = new PrismaPg({ connectionString: withDatabase(this.databaseUrl, name), Client: CharAsTextClient, max: 4 });
+    const shadow = new PrismaPg(poolConfig(withDatabase(this.databaseUrl, name)));
     const adapter = this.#track(await shadow.connect());
     const endPool = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
@@ -121,6 +130,7 @@ class KeyfrontPgFactory extends PrismaPg {
       await release();
     };
     adapter.executeScript = async (script) => {
+      this.lastScriptError = undefined;
       try {
         await pool.query(script);
       } catch (err) {

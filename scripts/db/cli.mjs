@@ -147,15 +147,20 @@ async function main() {
     console.error(USAGE);
     return 2;
   }
-  if (command === "migration" && !snakeCase(args[0] ?? "")) {
+  const name = args.join(" ");
+  if (command === "migration" && !snakeCase(name)) {
     console.error(`Error: migration needs a name, e.g. "add_invoices". ${USAGE}`);
     return 2;
   }
   const db = await openDatabase();
+  const stop = () => db.stop().catch((err) => info(`Could not stop the embedded PostgreSQL: ${oneLine(err)}`));
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => void stop().then(() => process.exit(130)));
+  }
   try {
-    return await commands[command](db.url, ...args);
+    return await commands[command](db.url, name);
   } finally {
-    await db.stop().catch((err) => info(`Could not stop the embedded PostgreSQL: ${oneLine(err)}`));
+    await stop();
   }
 }
 

@@ -1,11 +1,11 @@
-// Keyfront's migration engine: the Prisma schema engine compiled to WebAssembly
-// (@prisma/schema-engine-wasm), driven through the PostgreSQL adapter in adapter.mjs. It reads and
-// writes the same prisma/migrations folder and `_prisma_migrations` table as `prisma migrate
-// deploy`, so either tool can take over from the other.
+// Keyfront's migration engine: the Prisma schema engine compiled to WebAssembly (wasm.mjs), driven
+// through the PostgreSQL adapter in adapter.mjs. It reads and writes the same prisma/migrations
+// folder and `_prisma_migrations` table (same advisory lock, checksum = SHA-256 of the file) as
+// `prisma migrate deploy`, so either tool can take over from the other.
 //
-// Each function opens its own engine and connections and releases them before it returns. The
-// engine arms a ~10 s timer after some operations that it never clears; those timers are unref'd
-// here, so a finished operation does not keep the process alive (the callers may still exit at once).
+// Each function opens its own engine and connections and closes them before it returns, so it can
+// be called from a long-running process. The engine leaves a ~10 s timer pending after an operation;
+// it is unref'd and cannot keep the process alive, but a CLI should still exit explicitly.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +22,13 @@ export const LOCKFILE_CONTENT =
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
+function checkUrl(databaseUrl) {
+  if (!databaseUrl) throw new Error("No database URL given (set DATABASE_URL).");
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error("The database URL must start with postgresql:// (Keyfront runs on PostgreSQL).");
+  }
+}
+
 /**
  * Runs `fn(engine)` with a schema engine connected to `databaseUrl`, then releases everything.
  * @template T
@@ -30,7 +37,7 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
  * @returns {Promise<T>}
  */
 async function withEngine(databaseUrl, fn) {
-  if (!databaseUrl) throw new Error("No database URL given (set DATABASE_URL).");
+  checkUrl(databaseUrl);
   const adapter = createAdapterFactory(databaseUrl);
   try {
     return await runEngine(adapter.factory, fn);
@@ -141,12 +148,17 @@ const sha256 = (text) => createHash("sha256").update(text).digest("hex");
  * @returns {Promise<{ applied: string[], pending: string[], failed: string[], unknown: string[], edited: string[] }>}
  */
 export async function migrationStatus(databaseUrl, { migrationsDir = DEFAULT_MIGRATIONS_DIR } = {}) {
-  if (!databaseUrl) throw new Error("No database URL given (set DATABASE_URL).");
+  checkUrl(databaseUrl);
   const local = new Map(
     readMigrations(migrationsDir).migrationDirectories.map((m) => [m.path, m.migrationFile.content]),
   );
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw new Error(`Cannot connect to the database: ${err.message}`);
+  }
   let rows = [];
   try {
     const table = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
