@@ -4,7 +4,6 @@
 import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,19 +18,9 @@ import {
   driftSql,
   migrationStatus,
 } from "../../scripts/db/engine.mjs";
+import { freePort } from "../support/free-port";
 
 const engineModule = path.resolve(import.meta.dirname, "../../scripts/db/engine.mjs");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const migrationNames = fs
   .readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })

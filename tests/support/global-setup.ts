@@ -3,24 +3,13 @@
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 import { ensureDatabase } from "../../scripts/local-env.mjs";
 import { applyMigrations } from "../../scripts/db/engine.mjs";
+import { freePort } from "./free-port";
 
 export const TEMPLATE_DB = "keyfront_template";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 declare module "vitest" {
   export interface ProvidedContext {
