@@ -28,7 +28,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  // Ed25519 private key (PKCS#8 PEM) that signs receipts and offline tokens; generated and stored
+  // encrypted in the database when absent.
+  LICENSE_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PKCS#8 PEM private key" }).optional(),
+  // Multiplies every API rate limit (load tests and very large fleets behind one address).
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
 });
 
 export type Env = z.infer<typeof schema> & { devOutbox: boolean; production: boolean };

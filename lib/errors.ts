@@ -21,17 +21,19 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
   readonly retryAfterSec?: number;
+  readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: FieldErrors; retryAfterSec?: number; cause?: unknown } = {},
+    options: { fields?: FieldErrors; retryAfterSec?: number; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSec = options.retryAfterSec;
+    this.headers = options.headers;
   }
 
   get status(): number {

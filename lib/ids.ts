@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   apiKey: "key",
   email: "eml",
   invoice: "inv",
+  release: "rel",
+  batch: "bat",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

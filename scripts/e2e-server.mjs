@@ -26,7 +26,8 @@ const env = {
   APP_URL: `http://localhost:${appPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
-const next = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", appPort], { cwd: root, env, stdio: "inherit" });
+// The production server: the fast licensing-API dispatcher in front of Next (npm run build makes it).
+const next = spawn(process.execPath, [path.join(root, ".next/keyfront-server.mjs")], { cwd: root, env: { ...env, PORT: appPort }, stdio: "inherit" });
 
 let stopping = false;
 async function stop() {

@@ -11,6 +11,7 @@ import { applyMigrations } from "./db/engine.mjs";
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverBundle = path.join(root, ".next", "keyfront-server.mjs");
 const log = (msg) => process.stdout.write(`[keyfront] ${msg}\n`);
 
 function run(cmd, args, env) {
@@ -57,9 +58,10 @@ async function main() {
     if (env.KEYFRONT_EMBEDDED === "1" || env.SEED_DEMO === "1") {
       await run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "prisma/seed.ts"], env);
     }
-    if (mode === "start" && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-      log("no production build found: running next build");
-      await run(process.execPath, [nextBin, "build"], { ...env, NODE_ENV: "production" });
+    if (mode === "start" && !fs.existsSync(serverBundle)) {
+      log("no production build found: running npm run build");
+      await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...env, NODE_ENV: "production" });
+      await run(process.execPath, [path.join(root, "scripts/build-server.mjs")], env);
     }
   } catch (err) {
     log(`start-up failed: ${err instanceof Error ? err.message : err}`);
@@ -68,7 +70,10 @@ async function main() {
   }
   const port = env.PORT ?? "3000";
   log(`http://localhost:${port}`);
-  child = spawn(process.execPath, [nextBin, mode, "-p", port], { cwd: root, env: mode === "start" ? { ...env, NODE_ENV: "production" } : env, stdio: "inherit" });
+  child =
+    mode === "start"
+      ? spawn(process.execPath, [serverBundle], { cwd: root, env: { ...env, NODE_ENV: "production", PORT: port }, stdio: "inherit" })
+      : spawn(process.execPath, [nextBin, "dev", "-p", port], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code) => {
     if (!stopping) {
       log(`next exited with ${code}`);

@@ -10,7 +10,17 @@ export const RATE_LIMIT_POLICIES = {
   "password-reset:ip": { limit: 10, windowSec: 3600 },
   "password-reset:email": { limit: 3, windowSec: 3600 },
   "verify-resend:email": { limit: 3, windowSec: 3600 },
-} as const;
+  // Licensing API (counted in the shared cache store, see api-rate-limit.ts)
+  "api:validate:ip": { limit: 1200, windowSec: 60 },
+  "api:validate:key": { limit: 300, windowSec: 60 },
+  "api:activate:ip": { limit: 60, windowSec: 60 },
+  "api:activate:key": { limit: 30, windowSec: 60 },
+  "api:heartbeat:ip": { limit: 600, windowSec: 60 },
+  "api:public:ip": { limit: 300, windowSec: 60 },
+  "api:admin:key": { limit: 600, windowSec: 60 },
+  // Failed activations from one address before it is blocked for `blockSec`.
+  "api:failed-activation:ip": { limit: 20, windowSec: 600, blockSec: 900 },
+} as const satisfies Record<string, { limit: number; windowSec: number; blockSec?: number }>;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;
 

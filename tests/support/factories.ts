@@ -60,3 +60,19 @@ export async function tableCounts() {
   const [users, tokens, emails, audit] = await Promise.all([db.user.count(), db.userToken.count(), db.email.count(), db.auditLog.count()]);
   return { users, tokens, emails, audit };
 }
+
+type PlanOptions = Partial<{
+  licenseType: "SOFTWARE" | "SITE"; activationLimit: number; durationDays: number | null; gracePeriodDays: number;
+  heartbeatIntervalSec: number | null; heartbeatGraceSec: number; reassignmentLimit: number; reassignmentPeriodDays: number;
+  reassignmentCooldownSec: number; entitlements: string[]; offlineTokenTtlSec: number;
+}>;
+
+/** A product and plan with the given licensing policy, and one license issued on it. */
+export async function createLicensedPlan(options: PlanOptions & { userId?: string | null; seats?: number; expiresAt?: Date | null } = {}) {
+  const { licenseType = "SOFTWARE", userId = null, seats, expiresAt, ...planFields } = options;
+  const product = await db.product.create({ data: { id: newId("product"), slug: `p-${randomBytes(4).toString("hex")}`, name: "Licensed Product", licenseType } });
+  const plan = await db.plan.create({ data: { id: newId("plan"), productId: product.id, slug: "std", name: "Standard", activationLimit: 5, ...planFields } });
+  const { issueLicense } = await import("@/lib/licensing/issue-license");
+  const license = await db.$transaction((tx) => issueLicense(tx, { userId, planId: plan.id, seats, expiresAt }));
+  return { product, plan, license, key: license.key };
+}

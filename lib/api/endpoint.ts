@@ -1,0 +1,69 @@
+import type { z } from "zod";
+import { randomUUID } from "node:crypto";
+import { AppError, errorBody } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { parseInput } from "@/lib/http/parse-input";
+
+// One definition per API endpoint, served two ways with the same code: as a Next.js route
+// handler (app/api/v1/**/route.ts) and by the fast dispatcher in front of Next (scripts/server).
+export type ApiRequest = {
+  method: string;
+  /** path parameters, e.g. { id } for /api/v1/activations/:id/heartbeat */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  header(name: string): string | null;
+  /** the raw body, already size-limited */
+  body: string;
+  ip: string;
+  requestId: string;
+};
+
+export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
+
+export type Endpoint = {
+  /** operation id, e.g. "validateLicense" */
+  id: string;
+  method: "GET" | "POST";
+  /** path pattern with :params, e.g. "/api/v1/activations/:id/heartbeat" */
+  path: string;
+  handle(req: ApiRequest): Promise<ApiResult>;
+};
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Parses a JSON or form-encoded body (by content type) and validates it. */
+export function parseBody<S extends z.ZodType>(req: ApiRequest, schema: S): z.output<S> {
+  const type = (req.header("content-type") ?? "").toLowerCase();
+  let data: unknown = {};
+  if (type.includes("application/x-www-form-urlencoded")) {
+    data = Object.fromEntries(new URLSearchParams(req.body));
+  } else if (req.body.trim() !== "") {
+    try {
+      data = JSON.parse(req.body);
+    } catch {
+      throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
+    }
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new AppError("BAD_REQUEST", "The body must be a JSON object.");
+  return parseInput(schema, data);
+}
+
+/** Runs an endpoint: AppErrors become the error envelope, anything else a logged generic 500. */
+export async function runEndpoint(endpoint: Endpoint, req: ApiRequest): Promise<ApiResult> {
+  let result: ApiResult;
+  try {
+    result = await endpoint.handle(req);
+  } catch (err) {
+    if (err instanceof AppError) {
+      result = { status: err.status, body: errorBody(err), headers: { ...err.headers, ...(err.retryAfterSec ? { "retry-after": String(err.retryAfterSec) } : {}) } };
+    } else {
+      logger.error("api endpoint failed", { err, endpoint: endpoint.id, requestId: req.requestId });
+      result = { status: 500, body: { error: { code: "INTERNAL", message: "Internal error." } } };
+    }
+  }
+  return { ...result, headers: { ...result.headers, "x-request-id": req.requestId } };
+}
+
+export function newRequestId(incoming: string | null): string {
+  return incoming && /^[\w.-]{8,128}$/.test(incoming) ? incoming : randomUUID();
+}

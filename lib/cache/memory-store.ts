@@ -1,0 +1,71 @@
+import type { InvalidationBatch, SharedStore } from "./shared-store";
+import { STREAM_MAX_LENGTH } from "./shared-store";
+
+type Entry = { value: string; expiresAt: number };
+
+/** Single-process store: the embedded default, and the baseline the Redis stores are tested against. */
+export class MemoryStore implements SharedStore {
+  readonly kind = "memory" as const;
+  private readonly entries = new Map<string, Entry>();
+  private readonly streams = new Map<string, { seq: number; items: { id: number; member: string }[] }>();
+  private sweepAt = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private live(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep() {
+    const now = this.now();
+    if (now < this.sweepAt) return;
+    this.sweepAt = now + 10_000;
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+
+  async get(key: string) {
+    return this.live(key)?.value ?? null;
+  }
+
+  async set(key: string, value: string, ttlSec: number) {
+    this.sweep();
+    this.entries.set(key, { value, expiresAt: this.now() + ttlSec * 1000 });
+  }
+
+  async del(keys: string[]) {
+    for (const key of keys) this.entries.delete(key);
+  }
+
+  async hit(key: string, windowSec: number) {
+    this.sweep();
+    const entry = this.live(key);
+    if (!entry) {
+      this.entries.set(key, { value: "1", expiresAt: this.now() + windowSec * 1000 });
+      return { count: 1, ttlSec: windowSec };
+    }
+    entry.value = String(Number(entry.value) + 1);
+    return { count: Number(entry.value), ttlSec: Math.max(1, Math.ceil((entry.expiresAt - this.now()) / 1000)) };
+  }
+
+  async publish(stream: string, members: string[]) {
+    let s = this.streams.get(stream);
+    if (!s) this.streams.set(stream, (s = { seq: 0, items: [] }));
+    for (const member of members) s.items.push({ id: ++s.seq, member });
+    if (s.items.length > STREAM_MAX_LENGTH) s.items.splice(0, s.items.length - STREAM_MAX_LENGTH);
+  }
+
+  async readSince(stream: string, cursor: string): Promise<InvalidationBatch> {
+    const s = this.streams.get(stream);
+    const last = s?.seq ?? 0;
+    if (cursor === "") return { cursor: String(last), members: [], gap: false };
+    const after = Number(cursor);
+    const items = s?.items.filter((i) => i.id > after) ?? [];
+    const gap = items.length > 0 && items[0]!.id > after + 1;
+    return { cursor: String(last), members: items.map((i) => i.member), gap };
+  }
+}

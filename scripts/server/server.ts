@@ -1,0 +1,51 @@
+// Keyfront's production server: the licensing API's endpoints answered straight from node:http
+// (the same endpoint objects the route handlers under app/api/v1 serve), everything else handed
+// to Next.js. KEYFRONT_API_ONLY=1 serves the API alone (tests start several such processes).
+import http from "node:http";
+import { createFastDispatcher } from "@/lib/api/fast-dispatch";
+import { FAST_ENDPOINTS } from "@/lib/api/v1/openapi";
+import { startInvalidationPolling } from "@/lib/cache/license-cache";
+import { flushLastSeen } from "@/lib/licensing/last-seen";
+import { logger } from "@/lib/logger";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const apiOnly = process.env.KEYFRONT_API_ONLY === "1";
+
+async function main() {
+  let nextHandle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  if (!apiOnly) {
+    const { default: next } = await import("next");
+    const app = next({ dev: false, dir: process.cwd(), hostname, port });
+    await app.prepare();
+    nextHandle = app.getRequestHandler();
+  }
+  const dispatch = createFastDispatcher(FAST_ENDPOINTS);
+  await startInvalidationPolling();
+
+  const server = http.createServer((req, res) => {
+    dispatch(req, res)
+      .then((handled) => {
+        if (handled) return;
+        if (nextHandle) return nextHandle(req, res);
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found." } }));
+      })
+      .catch((err) => {
+        logger.error("request failed", { err, url: req.url });
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error." } }));
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => logger.info("keyfront listening", { port, apiOnly }));
+
+  const stop = () => {
+    server.close();
+    void flushLastSeen().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+void main();
