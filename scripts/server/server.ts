@@ -3,7 +3,7 @@
 // to Next.js. KEYFRONT_API_ONLY=1 serves the API alone (tests start several such processes).
 import http from "node:http";
 import { createFastDispatcher } from "@/lib/api/fast-dispatch";
-import { FAST_ENDPOINTS } from "@/lib/api/v1/openapi";
+import { FAST_ENDPOINTS } from "@/lib/api/fast-endpoints";
 import { startInvalidationPolling } from "@/lib/cache/license-cache";
 import { flushLastSeen } from "@/lib/licensing/last-seen";
 import { logger } from "@/lib/logger";

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFastDispatcher } from "@/lib/api/fast-dispatch";
-import { FAST_ENDPOINTS } from "@/lib/api/v1/openapi";
+import { FAST_ENDPOINTS } from "@/lib/api/fast-endpoints";
 
 export async function startApiServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const dispatch = createFastDispatcher(FAST_ENDPOINTS);
