@@ -78,3 +78,11 @@ export function setLicenseSeats(actor: AuditActor, licenseId: string, seats: num
     return { from: s.seats, to: seats };
   });
 }
+
+/** A subscription payment failed (at) or was settled (null): PAYMENT_OVERDUE follows at once. */
+export function setPaymentOverdue(actor: AuditActor, licenseId: string, at: Date | null) {
+  return changeLicense(actor, licenseId, at ? "license.payment_overdue" : "license.payment_settled", async (tx, s) => {
+    await tx.license.update({ where: { id: s.id }, data: { paymentOverdueAt: at } });
+    return { at: at?.toISOString() ?? null };
+  });
+}

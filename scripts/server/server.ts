@@ -6,11 +6,13 @@ import { createFastDispatcher } from "@/lib/api/fast-dispatch";
 import { FAST_ENDPOINTS } from "@/lib/api/fast-endpoints";
 import { startInvalidationPolling } from "@/lib/cache/license-cache";
 import { flushLastSeen } from "@/lib/licensing/last-seen";
+import { cullDeadActivations } from "@/lib/licensing/cull-dead-activations";
 import { logger } from "@/lib/logger";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const apiOnly = process.env.KEYFRONT_API_ONLY === "1";
+const CULL_EVERY_MS = 60_000;
 
 async function main() {
   let nextHandle: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
@@ -37,6 +39,9 @@ async function main() {
       });
   });
   server.keepAliveTimeout = 65_000;
+  // Floating licenses: activations that stopped sending heartbeats give their seats back.
+  const cull = setInterval(() => void cullDeadActivations().catch((err) => logger.warn("cull failed", { err })), CULL_EVERY_MS);
+  cull.unref();
   server.listen(port, hostname, () => logger.info("keyfront listening", { port, apiOnly }));
 
   const stop = () => {

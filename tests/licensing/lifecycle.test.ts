@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createLicensedPlan } from "../support/factories";
 import { post, startApiServer } from "../support/api-server";
-import { revokeLicense, suspendLicense, reinstateLicense, extendLicense, resetActivations, setLicenseSeats } from "@/lib/licensing/change-license";
+import { revokeLicense, suspendLicense, reinstateLicense, extendLicense, resetActivations, setLicenseSeats, setPaymentOverdue } from "@/lib/licensing/change-license";
 import { rotateLicenseKey } from "@/lib/licensing/rotate-license-key";
 import { cullDeadActivations } from "@/lib/licensing/cull-dead-activations";
 import { flushLastSeen } from "@/lib/licensing/last-seen";
@@ -40,11 +40,15 @@ describe("state changes are seen by the next validation", () => {
     const renewed = await call("/api/v1/licenses/validate", { key });
     expect(renewed.code).toBe("VALID");
     expect(Date.parse(renewed.license.expiresAt)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    await setPaymentOverdue(system, license.id, new Date(Date.now() - 1000));
+    expect((await call("/api/v1/licenses/validate", { key })).code).toBe("PAYMENT_OVERDUE");
+    await setPaymentOverdue(system, license.id, null);
+    expect((await call("/api/v1/licenses/validate", { key })).code).toBe("VALID");
     await revokeLicense(system, license.id, "refund");
     expect((await call("/api/v1/licenses/validate", { key })).code).toBe("REVOKED");
     await expect(reinstateLicense(system, license.id)).rejects.toMatchObject({ code: "CONFLICT" });
-    // five changes audited; the refused reinstatement wrote nothing
-    expect(await db.auditLog.count({ where: { targetId: license.id } })).toBe(5);
+    // seven changes audited; the refused reinstatement wrote nothing
+    expect(await db.auditLog.count({ where: { targetId: license.id } })).toBe(7);
   });
 
   it("a license in its grace period is valid with EXPIRED_IN_GRACE", async () => {
@@ -144,7 +148,7 @@ describe("signatures", () => {
     await call("/api/v1/licenses/activate", { key, fingerprint: FP });
     const v = await call("/api/v1/licenses/validate", { key, fingerprint: FP, nonce: "client-nonce-123" });
     const keys = await publicKeyMap();
-    const receipt = verifyToken<{ nonce: string; code: string; sub: string }>(v.receipt, RECEIPT_TYPE, keys);
+    const receipt = verifyToken<{ nonce: string; code: string; sub: string; exp: number }>(v.receipt, RECEIPT_TYPE, keys);
     expect(receipt).toMatchObject({ ok: true, payload: { nonce: "client-nonce-123", code: "VALID", sub: FP } });
 
     const t = await call("/api/v1/licenses/offline-token", { key, fingerprint: FP });
