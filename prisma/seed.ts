@@ -70,6 +70,9 @@ async function seedCatalog() {
         create: {
           id: newId("plan"), productId: product.id, slug: plan.slug, name: plan.name, billingInterval: plan.interval,
           activationLimit: plan.seats, entitlements: plan.entitlements, sortOrder, gracePeriodDays: plan.interval === "ONE_TIME" ? 0 : 7,
+          // The CLI is licensed per running machine (floating): machines check in hourly.
+          ...(p.slug === "datapipe-cli" ? { heartbeatIntervalSec: 3600, heartbeatGraceSec: 600 } : {}),
+          reassignmentCooldownSec: 3600,
         },
       });
       for (const [currency, amount] of [["USD", plan.usd], ["EUR", plan.eur], ["GBP", plan.gbp]] as const) {
