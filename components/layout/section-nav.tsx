@@ -4,11 +4,12 @@ import { Link, usePathname } from "@/lib/i18n/navigation";
 
 export type SectionNavItem = { href: string; label: string };
 
-/** Side navigation of the account and admin areas; marks the current section. */
+/** Side navigation of the account and admin areas; marks the current section. On narrow screens it
+ *  scrolls sideways inside the page (inline-size containment keeps it from widening the page). */
 export function SectionNav({ label, items }: { label: string; items: SectionNavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1 overflow-x-auto lg:flex-col">
+    <nav aria-label={label} className="flex gap-1 overflow-x-auto [contain:inline-size] lg:flex-col">
       {items.map((item) => {
         const root = item.href.split("/").length <= 2;
         const current = root ? pathname === item.href : pathname.startsWith(item.href);

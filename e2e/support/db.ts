@@ -1,8 +1,12 @@
 // Direct database access for end-to-end tests: each test seeds the users it needs.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { newId } from "../../lib/ids";
+import { generateLicenseKey, hashLicenseKey, licenseKeyHint } from "../../lib/licensing/license-key";
+import { encryptSecret } from "../../lib/crypto/secret-box";
+import fs from "node:fs";
+import path from "node:path";
 
 export const E2E_DATABASE_URL = `postgresql://keyfront:keyfront@127.0.0.1:${process.env.E2E_PG_PORT ?? 54339}/keyfront`;
 export const PASSWORD = "e2e password 2026";
@@ -44,4 +48,53 @@ export async function createLicense(userId: string) {
     [licenseId, randomBytes(32).toString("hex"), userId, productId, planId],
   );
   return licenseId;
+}
+
+/** The secrets the e2e server runs with (scripts/local-env.mjs writes them before it starts). */
+function serverSecrets(): { ENCRYPTION_KEY: string } {
+  return JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.data/secrets.json"), "utf8"));
+}
+
+/**
+ * A license with real key material (the same lookup hash and ciphertext format the app makes,
+ * with the e2e server's secrets), optionally activated on some devices. Returns the plaintext key.
+ */
+export async function createKeyedLicense(
+  userId: string,
+  options: { productName?: string; seats?: number; entitlements?: string[]; reassignmentLimit?: number; devices?: { fingerprint: string; label: string }[] } = {},
+) {
+  const productId = newId("product");
+  const planId = newId("plan");
+  const licenseId = newId("license");
+  const key = generateLicenseKey();
+  const secret = Buffer.from(serverSecrets().ENCRYPTION_KEY, "base64");
+  const pepper = createHmac("sha256", secret).update("license-key-lookup").digest("hex");
+  await sql().query(`INSERT INTO "Product" (id, slug, name, "updatedAt") VALUES ($1, $2, $3, now())`, [productId, `e2e-${productId.toLowerCase()}`, options.productName ?? "E2E Studio"]);
+  await sql().query(
+    `INSERT INTO "Plan" (id, "productId", slug, name, "activationLimit", "reassignmentLimit", entitlements, "updatedAt") VALUES ($1, $2, 'pro', 'Pro', $3, $4, $5, now())`,
+    [planId, productId, options.seats ?? 3, options.reassignmentLimit ?? 3, options.entitlements ?? ["pro"]],
+  );
+  await sql().query(
+    `INSERT INTO "License" (id, "keyHash", "keyCiphertext", "keyHint", "userId", "productId", "planId", seats, entitlements, "expiresAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + interval '365 days', now())`,
+    [licenseId, hashLicenseKey(key, pepper), encryptSecret(key, licenseId, secret), licenseKeyHint(key), userId, productId, planId, options.seats ?? 3, options.entitlements ?? ["pro"]],
+  );
+  const activationIds: string[] = [];
+  for (const device of options.devices ?? []) {
+    const id = newId("activation");
+    await sql().query(
+      `INSERT INTO "Activation" (id, "licenseId", kind, identifier, label, "lastSeenAt") VALUES ($1, $2, 'FINGERPRINT', $3, $4, now())`,
+      [id, licenseId, device.fingerprint, device.label],
+    );
+    activationIds.push(id);
+  }
+  return { licenseId, key, activationIds };
+}
+
+export async function activationState(licenseId: string) {
+  const { rows } = await sql().query(
+    `SELECT a.id, a.status, (SELECT count(*)::int FROM "ActivationRelease" r WHERE r."licenseId" = a."licenseId") AS releases FROM "Activation" a WHERE a."licenseId" = $1 ORDER BY a.identifier`,
+    [licenseId],
+  );
+  return rows as { id: string; status: string; releases: number }[];
 }

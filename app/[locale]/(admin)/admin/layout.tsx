@@ -6,12 +6,15 @@ import { SectionShell } from "@/components/layout/section-shell";
 // The layout checks once per full render; every page and action below checks again on its own.
 export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  await requireStaffPage(locale, "");
+  const viewer = await requireStaffPage(locale, "");
   const t = await getTranslations("Admin");
+  const apiKeys = await getTranslations("AdminApiKeys");
   const items = [
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/users", label: t("users") },
     { href: "/admin/products", label: t("products") },
+    { href: "/admin/licenses", label: t("licenses") },
+    ...(viewer.role === "ADMIN" ? [{ href: "/admin/api-keys", label: apiKeys("title") }] : []),
     { href: "/admin/audit-log", label: t("auditLog") },
     { href: "/admin/outbox", label: t("outbox") },
   ];
