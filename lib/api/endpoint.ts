@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { randomUUID } from "node:crypto";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, errorBody, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { parseInput } from "@/lib/http/parse-input";
 
@@ -31,6 +31,13 @@ export type Endpoint = {
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+const utf8 = new TextDecoder();
+
+/** A body's text as both serving paths read it: UTF-8, bad sequences replaced, a leading BOM dropped (as Request.text() does). */
+export function decodeBody(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
 /** Parses a JSON or form-encoded body (by content type) and validates it. */
 export function parseBody<S extends z.ZodType>(req: ApiRequest, schema: S): z.output<S> {
   const type = (req.header("content-type") ?? "").toLowerCase();
@@ -45,13 +52,38 @@ export function parseBody<S extends z.ZodType>(req: ApiRequest, schema: S): z.ou
     }
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) throw new AppError("BAD_REQUEST", "The body must be a JSON object.");
-  return parseInput(schema, data);
+  const parsed = parseInput(schema, data);
+  assertStorableText(parsed);
+  return parsed;
 }
+
+/**
+ * PostgreSQL cannot store NUL characters (text) nor unpaired surrogates (jsonb): a field that
+ * holds either is invalid, rather than a database error later.
+ */
+function assertStorableText(value: unknown): void {
+  const fields: FieldErrors = {};
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\0") || !v.isWellFormed()) fields[path || "_form"] = ["Must be text without NUL characters or unpaired surrogates."];
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) stack.push([child, path ? `${path}.${k}` : k]);
+    }
+  }
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some fields are invalid.", { fields });
+}
+
+const hasNul = (s: string) => s.includes("\0");
 
 /** Runs an endpoint: AppErrors become the error envelope, anything else a logged generic 500. */
 export async function runEndpoint(endpoint: Endpoint, req: ApiRequest): Promise<ApiResult> {
   let result: ApiResult;
   try {
+    if (Object.values(req.params).some(hasNul) || [...req.query].some(([k, v]) => hasNul(k) || hasNul(v))) {
+      throw new AppError("BAD_REQUEST", "The URL must not contain NUL characters.");
+    }
     result = await endpoint.handle(req);
   } catch (err) {
     if (err instanceof AppError) {

@@ -3,7 +3,7 @@ import { AppError, errorBody } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
-import { MAX_BODY_BYTES, newRequestId, runEndpoint, type ApiResult, type Endpoint } from "./endpoint";
+import { decodeBody, MAX_BODY_BYTES, newRequestId, runEndpoint, type ApiResult, type Endpoint } from "./endpoint";
 
 // Serves the licensing API straight from node:http, before Next's request pipeline, with the
 // same endpoint definitions the route handlers use. Returns false for anything it does not own.
@@ -26,6 +26,8 @@ function send(res: ServerResponse, result: ApiResult) {
   res.end(body);
 }
 
+const DRAIN_BYTES = 1024 * 1024;
+
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return resolve(null);
@@ -33,14 +35,29 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      chunks.length = 0;
+      resolve(null);
+      // Drop what follows instead of cutting the connection at once, so a client streaming a
+      // chunked body still reads its 413; one that keeps sending much more is cut off.
+      if (size > MAX_BODY_BYTES + DRAIN_BYTES) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(decodeBody(Buffer.concat(chunks))));
     req.on("error", reject);
   });
+}
+
+/** The path parameters, percent-decoded; null when a segment is not valid percent-encoding. */
+function decodeParams(route: Compiled, match: RegExpExecArray): Record<string, string> | null {
+  const params: Record<string, string> = {};
+  for (const [i, name] of route.names.entries()) {
+    try {
+      params[name] = decodeURIComponent(match[i + 1]!);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 export function createFastDispatcher(endpoints: Endpoint[]) {
@@ -61,16 +78,20 @@ export function createFastDispatcher(endpoints: Endpoint[]) {
       return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
     };
     const requestId = newRequestId(get(REQUEST_ID_HEADER));
+    // Like Next.js: a path segment that is not valid percent-encoding is a 400, before the body.
+    const params = decodeParams(route, match);
+    if (!params) {
+      send(res, { status: 400, body: errorBody(new AppError("BAD_REQUEST", "The path is not valid percent-encoding.")), headers: { [REQUEST_ID_HEADER]: requestId } });
+      return true;
+    }
     const body = await readBody(req);
     if (body === null) {
-      send(res, { status: 413, body: errorBody(new AppError("PAYLOAD_TOO_LARGE", "The body is too large.")), headers: { [REQUEST_ID_HEADER]: requestId } });
+      send(res, { status: 413, body: errorBody(new AppError("PAYLOAD_TOO_LARGE", "The body is too large.")), headers: { [REQUEST_ID_HEADER]: requestId, connection: "close" } });
       return true;
     }
     // Behind proxies the forwarding chain names the client; without one, the socket does.
     const forwarded = getEnv().TRUSTED_PROXY_HOPS > 0 ? get("x-forwarded-for") : null;
     const chain = forwarded ?? req.socket.remoteAddress ?? "unknown";
-    const params: Record<string, string> = {};
-    route.names.forEach((name, i) => (params[name] = decodeURIComponent((match as RegExpExecArray)[i + 1]!)));
     const result = await runEndpoint(route.endpoint, {
       method: req.method!, params, query: new URLSearchParams(q === -1 ? "" : url.slice(q + 1)), header: get, body,
       ip: clientIpFrom({ get: (n) => (n === "x-forwarded-for" ? chain : null) }), requestId,

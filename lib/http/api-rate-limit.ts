@@ -42,6 +42,19 @@ export async function enforceApiLimits(checks: [ApiLimitPolicy, string][]): Prom
 }
 
 // fail2ban for key guessing: too many failed activations from one address block it for a while.
+// The block's end is stored as its value (and as the key's TTL), so it lifts on time in every store.
+type AddressBlockPolicy = { limit: number; windowSec: number; blockSec: number };
+const DEFAULT_BLOCK_POLICY: AddressBlockPolicy = RATE_LIMIT_POLICIES["api:failed-activation:ip"];
+let blockPolicy = DEFAULT_BLOCK_POLICY;
+
+/**
+ * Overrides the address-block policy of this process (tests use a block of a second to see it
+ * lift without waiting 15 minutes); called without an argument it restores the default.
+ */
+export function setAddressBlockPolicy(override?: Partial<AddressBlockPolicy>): void {
+  blockPolicy = { ...DEFAULT_BLOCK_POLICY, ...override };
+}
+
 const blockKey = (ip: string) => `kf:block:${ip}`;
 
 export async function assertIpNotBlocked(ip: string): Promise<void> {
@@ -56,7 +69,7 @@ export async function assertIpNotBlocked(ip: string): Promise<void> {
 
 /** Counts a failed activation; returns true when this one tipped the address into a block. */
 export async function noteFailedActivation(ip: string): Promise<boolean> {
-  const policy = RATE_LIMIT_POLICIES["api:failed-activation:ip"];
+  const policy = blockPolicy;
   const { count } = await getSharedStore().hit(`kf:rl:api:failed-activation:ip:${ip}`, policy.windowSec);
   if (count < scaled(policy.limit)) return false;
   await getSharedStore().set(blockKey(ip), String(Date.now() + policy.blockSec * 1000), policy.blockSec);
