@@ -86,14 +86,26 @@ export async function runEndpoint(endpoint: Endpoint, req: ApiRequest): Promise<
     }
     result = await endpoint.handle(req);
   } catch (err) {
-    if (err instanceof AppError) {
-      result = { status: err.status, body: errorBody(err), headers: { ...err.headers, ...(err.retryAfterSec ? { "retry-after": String(err.retryAfterSec) } : {}) } };
+    const known = err instanceof AppError ? err : overloadError(err);
+    if (known) {
+      if (known !== err) logger.warn("api endpoint overloaded", { err, endpoint: endpoint.id, requestId: req.requestId });
+      result = { status: known.status, body: errorBody(known), headers: { ...known.headers, ...(known.retryAfterSec ? { "retry-after": String(known.retryAfterSec) } : {}) } };
     } else {
       logger.error("api endpoint failed", { err, endpoint: endpoint.id, requestId: req.requestId });
       result = { status: 500, body: { error: { code: "INTERNAL", message: "Internal error." } } };
     }
   }
   return { ...result, headers: { ...result.headers, "x-request-id": req.requestId } };
+}
+
+// Prisma's "no connection free in time" (P2024) and "transaction could not start in time" (P2028):
+// the request changed nothing, so the client is told to retry instead of getting a 500.
+const OVERLOAD_CODES = new Set(["P2024", "P2028"]);
+
+function overloadError(err: unknown): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !OVERLOAD_CODES.has(code)) return null;
+  return new AppError("UNAVAILABLE", "The service is busy. Retry shortly.", { retryAfterSec: 1, cause: err });
 }
 
 export function newRequestId(incoming: string | null): string {

@@ -5,7 +5,7 @@ import { decide, type Decision } from "./decision";
 import { evaluateLicenseState, isActivationLive, seatsUsed } from "./evaluate";
 import { isDevDomain } from "./domains";
 import { keyHashOf } from "./key-material";
-import { bumpLicenseVersion, lockLicense } from "./locked-license";
+import { LICENSE_TX_OPTIONS, bumpLicenseVersion, lockLicense } from "./locked-license";
 import { cullDeadActivationsOf } from "./cull-dead-activations";
 import { AppError } from "@/lib/errors";
 
@@ -57,7 +57,7 @@ export async function activateLicense(input: ActivateInput, now = Date.now()): P
       : await tx.activation.create({ data: { id: newId("activation"), licenseId: s.id, kind, identifier, createdAt: new Date(now), ...data } });
     const version = await bumpLicenseVersion(tx, s.id);
     return { code: "ACTIVATED" as const, s, activationId: activation.id, created: true, version };
-  });
+  }, LICENSE_TX_OPTIONS);
 
   if (outcome.version !== null) await invalidateLicense(keyHash, outcome.version);
   if (!outcome.s) return { ...decide(outcome.code, null, null, now), created: false };

@@ -4,7 +4,7 @@ import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { invalidateLicense, loadAndStore } from "@/lib/cache/license-cache";
-import { bumpLicenseVersion, lockLicense } from "./locked-license";
+import { LICENSE_TX_OPTIONS, bumpLicenseVersion, lockLicense } from "./locked-license";
 import type { LicenseSnapshot } from "./snapshot";
 
 // Staff and integration changes to a license. Each runs under the row lock, writes its audit
@@ -23,7 +23,7 @@ export async function changeLicense(
     const current = await tx.license.findUniqueOrThrow({ where: { id: s.id }, select: { keyHash: true } });
     await recordAudit(tx, actor, action, { type: "license", id: s.id }, data as never);
     return { keyHash: current.keyHash, version };
-  });
+  }, LICENSE_TX_OPTIONS);
   await invalidateLicense(keyHash, version);
   return (await loadAndStore(keyHash))!;
 }

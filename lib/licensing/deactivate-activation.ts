@@ -3,7 +3,7 @@ import { newId } from "@/lib/ids";
 import { invalidateLicense, loadAndStore } from "@/lib/cache/license-cache";
 import { decide, type Decision } from "./decision";
 import { keyHashOf } from "./key-material";
-import { bumpLicenseVersion, lockLicense } from "./locked-license";
+import { LICENSE_TX_OPTIONS, bumpLicenseVersion, lockLicense } from "./locked-license";
 import type { LicenseSnapshot } from "./snapshot";
 
 export type ReleasedBy = "CLIENT" | "CUSTOMER" | "ADMIN";
@@ -40,7 +40,7 @@ async function release(
     await tx.activation.update({ where: { id: activation.id }, data: { status: "RELEASED", releasedAt: new Date(now) } });
     await tx.activationRelease.create({ data: { id: newId("release"), licenseId: s.id, activationId: activation.id, releasedBy, counts } });
     return { code: "DEACTIVATED" as const, s, version: await bumpLicenseVersion(tx, s.id) };
-  });
+  }, LICENSE_TX_OPTIONS);
   if (!outcome.s) return { decision: decide("NOT_FOUND", null, null, now), keyHash: null };
   let s: LicenseSnapshot = outcome.s;
   if (outcome.version !== null) {

@@ -19,3 +19,9 @@ export async function bumpLicenseVersion(tx: Tx, licenseId: string): Promise<num
   const row = await tx.license.update({ where: { id: licenseId }, data: { version: { increment: 1 } }, select: { version: true } });
   return row.version;
 }
+
+/**
+ * Transactions that take a license's row lock queue behind each other under bursts (a hundred
+ * machines activating one key at once): give them time to get a connection and the lock.
+ */
+export const LICENSE_TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;

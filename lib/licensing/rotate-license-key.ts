@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { invalidateLicense, loadAndStore } from "@/lib/cache/license-cache";
 import { newKeyMaterial } from "./key-material";
-import { bumpLicenseVersion, lockLicense } from "./locked-license";
+import { LICENSE_TX_OPTIONS, bumpLicenseVersion, lockLicense } from "./locked-license";
 
 /**
  * A new key for the same license (a key leaked): activations and history stay, the old key
@@ -22,7 +22,7 @@ export async function rotateLicenseKey(actor: AuditActor, licenseId: string, own
     const version = await bumpLicenseVersion(tx, s.id);
     await recordAudit(tx, actor, "license.key_rotated", { type: "license", id: s.id }, { oldHint: null, newHint: material.keyHint });
     return { oldKeyHash: s.keyHash, version };
-  });
+  }, LICENSE_TX_OPTIONS);
   await invalidateLicense(result.oldKeyHash, result.version);
   await invalidateLicense(material.keyHash, result.version);
   await loadAndStore(material.keyHash);

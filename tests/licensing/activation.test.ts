@@ -16,7 +16,7 @@ describe("activation under concurrency", () => {
   it("100 parallel activations on a 5-seat license create exactly 5", async () => {
     const { key, license } = await createLicensedPlan({ seats: 5 });
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(api.url, "/api/v1/licenses/activate", { key, fingerprint: fp(i) })));
-    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual([]);
     const codes = answers.map((a) => a.body.code);
     expect(codes.filter((c) => c === "ACTIVATED")).toHaveLength(5);
     expect(codes.filter((c) => c === "ACTIVATION_LIMIT_REACHED")).toHaveLength(95);
