@@ -68,3 +68,14 @@ export const DECISION_DETAIL: Record<DecisionCode, string> = {
 
 /** Codes that still mean "the software may run". */
 export const VALID_CODES: ReadonlySet<DecisionCode> = new Set(["VALID", "EXPIRED_IN_GRACE", "ACTIVATED", "ALREADY_ACTIVATED", "HEARTBEAT_OK"]);
+
+/** The evaluation order above as data (the API reference renders it). Step 7 needs a scope. */
+export const VALIDATION_ORDER: readonly { codes: readonly DecisionCode[]; scopeOnly?: boolean }[] = [
+  { codes: ["NOT_FOUND"] }, { codes: ["PRODUCT_MISMATCH"] }, { codes: ["REVOKED"] }, { codes: ["SUSPENDED"] },
+  { codes: ["PAYMENT_OVERDUE"] }, { codes: ["EXPIRED"] },
+  { codes: ["NOT_ACTIVATED", "FINGERPRINT_MISMATCH", "DOMAIN_MISMATCH", "HEARTBEAT_DEAD", "ACTIVATION_LIMIT_REACHED"], scopeOnly: true },
+  { codes: ["ENTITLEMENT_MISSING"] }, { codes: ["EXPIRED_IN_GRACE"] }, { codes: ["VALID"] },
+];
+
+/** Codes only activate, deactivate and heartbeat answer. */
+export const OPERATION_CODES: readonly DecisionCode[] = ["ACTIVATED", "ALREADY_ACTIVATED", "DEACTIVATED", "REASSIGNMENT_LIMIT_REACHED", "COOLDOWN_ACTIVE", "HEARTBEAT_OK"];

@@ -1,4 +1,4 @@
-import { DECISION_DETAIL, VALID_CODES, type DecisionCode } from "@/lib/licensing/codes";
+import { DECISION_DETAIL, OPERATION_CODES, VALID_CODES, VALIDATION_ORDER, type DecisionCode } from "@/lib/licensing/codes";
 import { buildOpenApi } from "./openapi";
 
 // The docs page's view of the OpenAPI document: operations grouped by tag, with their fields in
@@ -102,18 +102,6 @@ export function getApiReference(baseUrl: string): { info: OpenApiDocument["info"
   }
   return { info: doc.info, groups: [...groups].map(([tag, operations]) => ({ tag, operations })) };
 }
-
-// The documented evaluation order of a validation (lib/licensing/codes.ts, evaluate.ts): the
-// first rule that applies decides. Step 7 applies only when a fingerprint or domain is sent.
-const VALIDATION_ORDER: { codes: DecisionCode[]; scopeOnly?: boolean }[] = [
-  { codes: ["NOT_FOUND"] }, { codes: ["PRODUCT_MISMATCH"] }, { codes: ["REVOKED"] }, { codes: ["SUSPENDED"] },
-  { codes: ["PAYMENT_OVERDUE"] }, { codes: ["EXPIRED"] },
-  { codes: ["NOT_ACTIVATED", "FINGERPRINT_MISMATCH", "DOMAIN_MISMATCH", "HEARTBEAT_DEAD", "ACTIVATION_LIMIT_REACHED"], scopeOnly: true },
-  { codes: ["ENTITLEMENT_MISSING"] }, { codes: ["EXPIRED_IN_GRACE"] }, { codes: ["VALID"] },
-];
-
-/** Codes only activate, deactivate and heartbeat answer. */
-export const OPERATION_CODES: DecisionCode[] = ["ACTIVATED", "ALREADY_ACTIVATED", "DEACTIVATED", "REASSIGNMENT_LIMIT_REACHED", "COOLDOWN_ACTIVE", "HEARTBEAT_OK"];
 
 const describeCode = (code: DecisionCode) => ({ code, detail: DECISION_DETAIL[code], valid: VALID_CODES.has(code) });
 

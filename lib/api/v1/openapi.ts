@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISION_CODES } from "@/lib/licensing/codes";
 import type { Endpoint } from "../endpoint";
 import { ERROR_RESPONSE, V1_DOCS } from "./registry";
+import { LICENSE_ACTIONS } from "./admin-license-endpoints";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the endpoints parse with.
 const schema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" });
@@ -9,6 +10,11 @@ const schema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io,
 function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)/g, "{$1}");
 }
+
+const PATH_PARAMS: Record<string, { schema: object; description: string }> = {
+  id: { schema: { type: "string", maxLength: 64 }, description: "Id of the license (lic_…) or activation (act_…)" },
+  action: { schema: { type: "string", enum: [...LICENSE_ACTIONS] }, description: "What to do with the license" },
+};
 
 let cached: object | undefined;
 
@@ -18,7 +24,9 @@ export function buildOpenApi(): object {
   const errorContent = { "application/json": { schema: schema(ERROR_RESPONSE, "output") } };
   for (const doc of V1_DOCS) {
     const { endpoint } = doc;
-    const params = [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const params: { name: string; in: string; required: boolean; schema: object; description?: string }[] = [...endpoint.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1]!, in: "path", required: true, ...PATH_PARAMS[m[1]!]!,
+    }));
     if (doc.query) {
       const q = schema(doc.query, "input") as { properties?: Record<string, object> };
       for (const [name, s] of Object.entries(q.properties ?? {})) params.push({ name, in: "query", required: false, schema: s as never });
@@ -34,9 +42,12 @@ export function buildOpenApi(): object {
         : {}),
       responses: {
         200: { description: doc.tag === "Licensing" ? "A decision (valid or not, see `code`)" : "OK", content: { "application/json": { schema: schema(doc.response, "output") } } },
-        400: { description: "Malformed body", content: errorContent },
-        422: { description: "Invalid fields", content: errorContent },
+        400: { description: doc.body ? "Malformed body or URL" : "Malformed URL", content: errorContent },
+        ...(doc.body || doc.query ? { 422: { description: "Invalid fields (see error.fields)", content: errorContent } } : {}),
+        ...(doc.body ? { 413: { description: "Body larger than 64 KB", content: errorContent } } : {}),
         ...(doc.apiKey ? { 401: { description: "Missing or unknown API key", content: errorContent }, 403: { description: "Key revoked, expired or lacking the scope", content: errorContent } } : {}),
+        ...(params.some((p) => p.in === "path") && doc.apiKey ? { 404: { description: "No such license or action", content: errorContent } } : {}),
+        ...(endpoint.id === "adminLicenseAction" ? { 409: { description: "The license's state does not allow this action", content: errorContent } } : {}),
         429: { description: "Rate limited (see Retry-After and RateLimit-* headers)", content: errorContent },
       },
     };
