@@ -24,4 +24,4 @@ export async function bumpLicenseVersion(tx: Tx, licenseId: string): Promise<num
  * Transactions that take a license's row lock queue behind each other under bursts (a hundred
  * machines activating one key at once): give them time to get a connection and the lock.
  */
-export const LICENSE_TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+export const LICENSE_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
