@@ -48,10 +48,25 @@ function pluralSelectors(elements: MessageFormatElement[], acc: string[][] = [])
 
 // Values that may equal English: brand names and pure placeholders everywhere, and words that are
 // genuinely spelled the same in a language (checked by a speaker, listed one by one).
-const SAME_AS_ENGLISH_ALLOWED = new Set(["Common.brand", "Common.date", "Common.dateTime"]);
+const SAME_AS_ENGLISH_ALLOWED = new Set([
+  "Common.brand", "Common.date", "Common.dateTime",
+  // an example of what to type (key, id, email) and a pure "{email} · {date}" pattern
+  "AdminLicenses.searchPlaceholder", "AdminApiKeys.createdBy",
+]);
+// "Status" is the native word in these languages.
+const STATUS_KEYS = ["LicenseDetail.statusLabel", "AdminLicenses.statusFilter", "AdminApiKeys.status"];
 const SAME_AS_ENGLISH_IN: Partial<Record<string, string[]>> = {
   es: ["Common.no"],
   it: ["Common.no"],
+  hr: STATUS_KEYS,
+  az: [...STATUS_KEYS, "ApiDocs.status"],
+  // Column headings of the API reference that these languages spell as English does.
+  de: ["ApiDocs.version", "ApiDocs.name", "ApiDocs.optional", "ApiDocs.status", "ApiDocs.code"],
+  fr: ["ApiDocs.version", "ApiDocs.type", "ApiDocs.description", "ApiDocs.code"],
+  nl: ["ApiDocs.code"],
+  sv: ["ApiDocs.version"],
+  da: ["ApiDocs.version", "ApiDocs.type"],
+  nb: ["ApiDocs.type"],
 };
 
 const en = flatten(load("en"));
