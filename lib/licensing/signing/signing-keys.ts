@@ -29,24 +29,50 @@ async function createStoredKey(tx: Pick<typeof db, "signingKey">): Promise<Activ
   return { kid, privateKey };
 }
 
-/** The key that signs now: LICENSE_SIGNING_KEY, else the stored active key, created on first use. */
+async function loadActiveKey(): Promise<ActiveSigningKey> {
+  const pem = getEnv().LICENSE_SIGNING_KEY;
+  if (pem) {
+    const key = fromEnv(pem);
+    await db.signingKey.upsert({ where: { kid: key.kid }, create: { kid: key.kid, publicKey: publicKeyX(createPublicKey(key.privateKey)) }, update: {} });
+    return key;
+  }
+  const fromRow = (row: { kid: string; privateKeyEnc: string | null }) => ({
+    kid: row.kid,
+    privateKey: createPrivateKey(decryptSecret(row.privateKeyEnc!, `signing-key:${row.kid}`)),
+  });
+  const where = { status: "ACTIVE" as const, privateKeyEnc: { not: null } };
+  const existing = await db.signingKey.findFirst({ where, orderBy: { createdAt: "desc" } });
+  if (existing) return fromRow(existing);
+  // First start: one process creates the key, the others wait on the lock and read it.
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ID})`;
+    const row = await tx.signingKey.findFirst({ where, orderBy: { createdAt: "desc" } });
+    return row ? fromRow(row) : createStoredKey(tx);
+  });
+}
+
+let refreshing: Promise<ActiveSigningKey> | undefined;
+
+/**
+ * The key that signs now: LICENSE_SIGNING_KEY, else the stored active key, created on first use.
+ * One reload at a time per process; while it runs, requests keep signing with the key they had
+ * (under a burst, an expired cache must not send every request to the database at once).
+ */
 export async function getActiveSigningKey(now = Date.now()): Promise<ActiveSigningKey> {
   if (cached && cached.until > now) return cached.key;
-  const pem = getEnv().LICENSE_SIGNING_KEY;
-  let key: ActiveSigningKey;
-  if (pem) {
-    key = fromEnv(pem);
-    await db.signingKey.upsert({ where: { kid: key.kid }, create: { kid: key.kid, publicKey: publicKeyX(createPublicKey(key.privateKey)) }, update: {} });
-  } else {
-    key = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ID})`;
-      const row = await tx.signingKey.findFirst({ where: { status: "ACTIVE", privateKeyEnc: { not: null } }, orderBy: { createdAt: "desc" } });
-      if (!row) return createStoredKey(tx);
-      return { kid: row.kid, privateKey: createPrivateKey(decryptSecret(row.privateKeyEnc!, `signing-key:${row.kid}`)) };
+  refreshing ??= loadActiveKey()
+    .then((key) => {
+      cached = { key, until: Date.now() + ACTIVE_KEY_CACHE_MS };
+      return key;
+    })
+    .finally(() => {
+      refreshing = undefined;
     });
+  if (cached) {
+    refreshing.catch(() => undefined);
+    return cached.key;
   }
-  cached = { key, until: now + ACTIVE_KEY_CACHE_MS };
-  return key;
+  return refreshing;
 }
 
 /** Public keys to publish: the active ones and retired ones still inside their publish window. */
@@ -82,10 +108,12 @@ export async function rotateSigningKey(now = new Date()): Promise<{ kid: string;
     return { kid: key.kid, retired: active.map((k) => k.kid) };
   });
   cached = undefined;
+  refreshing = undefined;
   return result;
 }
 
 /** Forgets the cached active key (tests; after rotation in another process it expires by itself). */
 export function forgetCachedSigningKey(): void {
   cached = undefined;
+  refreshing = undefined;
 }
