@@ -12,10 +12,19 @@ afterAll(() => api.close());
 
 const fp = (n: number) => `device-fingerprint-${String(n).padStart(4, "0")}`;
 
+/** As a real client does: a 503 (server busy, nothing changed) is retried after Retry-After. */
+async function activateWithRetry(body: object) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await post(api.url, "/api/v1/licenses/activate", body);
+    if (res.status !== 503 || attempt >= 20) return res;
+    await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000));
+  }
+}
+
 describe("activation under concurrency", () => {
   it("100 parallel activations on a 5-seat license create exactly 5", async () => {
     const { key, license } = await createLicensedPlan({ seats: 5 });
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(api.url, "/api/v1/licenses/activate", { key, fingerprint: fp(i) })));
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => activateWithRetry({ key, fingerprint: fp(i) })));
     expect(answers.filter((a) => a.status !== 200).map((a) => a.body)).toEqual([]);
     const codes = answers.map((a) => a.body.code);
     expect(codes.filter((c) => c === "ACTIVATED")).toHaveLength(5);

