@@ -7,7 +7,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 import { ensureDatabase } from "../../scripts/local-env.mjs";
 import { applyMigrations } from "../../scripts/db/engine.mjs";
-import { onCleanup } from "./cleanup.mjs";
+import { onCleanup, onExit } from "./cleanup.mjs";
 import { freePort } from "./processes.mjs";
 
 export const BENCH_DB = "keyfront_bench";
@@ -21,7 +21,19 @@ export async function startBenchDatabase() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyfront-bench-pg-"));
   fs.chmodSync(dir, 0o755);
   const dataDir = path.join(dir, "data");
-  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  onCleanup(remove);
+  // Exiting some other way (an uncaught error, embedded-postgres' own signal handler): a server
+  // still running is told to quit at once (its pid is in postmaster.pid), then its files go.
+  onExit(() => {
+    try {
+      const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid) process.kill(pid, "SIGQUIT");
+    } catch {
+      /* not running */
+    }
+    remove();
+  });
   const port = await freePort();
 
   let server = await startEmbeddedPostgres({ dir: dataDir, port, persistent: true });

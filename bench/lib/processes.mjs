@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { onCleanup } from "./cleanup.mjs";
+import { onCleanup, onExit, onSignal } from "./cleanup.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const SERVER_BUNDLE = path.join(ROOT, ".next", "keyfront-server.mjs");
@@ -139,6 +139,9 @@ export async function startKeyfront({ port, env, nodeFlags = [] }) {
   });
   const output = captureOutput(child, "keyfront server");
   const stop = onCleanup(() => stopChild(child));
+  const term = () => child.exitCode === null && child.signalCode === null && child.kill("SIGTERM");
+  onSignal(term);
+  onExit(term);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(base, child, output, 90_000);
   return { base, child, output, stop, pid: child.pid };
@@ -153,6 +156,9 @@ export async function startBare({ port, body }) {
   });
   const output = captureOutput(child, "bare server");
   onCleanup(() => stopChild(child, "SIGTERM", 2000));
+  const term = () => child.exitCode === null && child.signalCode === null && child.kill("SIGTERM");
+  onSignal(term);
+  onExit(term);
   await new Promise((resolve, reject) => {
     child.stdout.on("data", (d) => d.toString().includes("ready") && resolve());
     child.once("exit", (code) => reject(new Error(`bare server exited (${code}): ${output.lines.join("\n")}`)));
