@@ -8,7 +8,9 @@ import { getSharedStore } from "./shared";
 // Every state change calls invalidateLicense(keyHash, version) after its commit. Other processes
 // learn of it from the invalidation stream they poll every POLL_MS, drop their local copy, and
 // remember the version: a copy older than that (still in Redis, or loaded by a read that raced
-// the change) is never served again. If polling stalls, the local tier is bypassed.
+// the change) is never served again. In the shared tier a change leaves a tombstone with its
+// version, and copies are written only over older versions, so a read that raced the change can
+// never store a stale copy there either. If polling stalls, the local tier is bypassed.
 const STREAM = "kf:inv";
 const POLL_MS = 200;
 const POLL_STALE_MS = 2_000;
@@ -105,13 +107,17 @@ export async function getLicenseSnapshot(keyHash: string): Promise<LicenseSnapsh
   }
   if (distributed()) {
     try {
-      const raw = await getSharedStore().get(sharedKey(keyHash));
-      if (raw) {
-        const snapshot = JSON.parse(raw) as LicenseSnapshot;
-        if (isCurrent(keyHash, snapshot)) {
-          cacheStats.sharedHits++;
-          state.local.set(keyHash, { snapshot });
-          return snapshot;
+      const stored = await getSharedStore().getVersioned(sharedKey(keyHash));
+      if (stored) {
+        // A tombstone (or an older copy) still teaches the version below which nothing is current.
+        if (stored.value === null) forget(keyHash, stored.version);
+        else {
+          const snapshot = JSON.parse(stored.value) as LicenseSnapshot;
+          if (isCurrent(keyHash, snapshot)) {
+            cacheStats.sharedHits++;
+            state.local.set(keyHash, { snapshot });
+            return snapshot;
+          }
         }
       }
     } catch (err) {
@@ -132,8 +138,10 @@ export async function loadAndStore(keyHash: string): Promise<LicenseSnapshot | n
   if (!isCurrent(keyHash, snapshot)) return snapshot;
   state.local.set(keyHash, { snapshot });
   if (distributed()) {
+    // Versioned write: a read that raced a change cannot put its older copy back over the
+    // change's tombstone or a newer copy another instance stored meanwhile.
     await getSharedStore()
-      .set(sharedKey(keyHash), JSON.stringify(snapshot), SHARED_TTL_SEC)
+      .putVersioned(sharedKey(keyHash), snapshot.version, JSON.stringify(snapshot), SHARED_TTL_SEC)
       .catch((err) => logger.warn("shared cache write failed", { err }));
   }
   return snapshot;
@@ -149,7 +157,7 @@ export async function invalidateLicense(keyHash: string, version: number): Promi
   if (!distributed()) return;
   const store = getSharedStore();
   try {
-    await store.del([sharedKey(keyHash)]);
+    await store.putVersioned(sharedKey(keyHash), version, null, SHARED_TTL_SEC);
     await store.publish(STREAM, [`${keyHash}:${version}`]);
   } catch (err) {
     // The change is committed; other instances stop trusting their copies when polling fails.

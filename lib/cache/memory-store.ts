@@ -1,5 +1,5 @@
 import type { InvalidationBatch, SharedStore } from "./shared-store";
-import { STREAM_MAX_LENGTH } from "./shared-store";
+import { decodeVersioned, encodeVersioned, mayReplace, STREAM_MAX_LENGTH, STREAM_MAX_READ } from "./shared-store";
 
 type Entry = { value: string; expiresAt: number };
 
@@ -41,6 +41,16 @@ export class MemoryStore implements SharedStore {
     for (const key of keys) this.entries.delete(key);
   }
 
+  async putVersioned(key: string, version: number, value: string | null, ttlSec: number) {
+    if (!mayReplace(decodeVersioned(this.live(key)?.value ?? null), version, value === null)) return false;
+    await this.set(key, encodeVersioned(version, value), ttlSec);
+    return true;
+  }
+
+  async getVersioned(key: string) {
+    return decodeVersioned(this.live(key)?.value ?? null);
+  }
+
   async hit(key: string, windowSec: number) {
     this.sweep();
     const entry = this.live(key);
@@ -64,8 +74,10 @@ export class MemoryStore implements SharedStore {
     const last = s?.seq ?? 0;
     if (cursor === "") return { cursor: String(last), members: [], gap: false };
     const after = Number(cursor);
-    const items = s?.items.filter((i) => i.id > after) ?? [];
-    const gap = items.length > 0 && items[0]!.id > after + 1;
-    return { cursor: String(last), members: items.map((i) => i.member), gap };
+    if (last < after) return { cursor: String(last), members: [], gap: true };
+    const items = (s?.items ?? []).filter((i) => i.id > after).slice(0, STREAM_MAX_READ);
+    const gap = last > after && (items.length === 0 || items[0]!.id > after + 1);
+    const next = items.length ? items[items.length - 1]!.id : last;
+    return { cursor: String(next), members: items.map((i) => i.member), gap };
   }
 }

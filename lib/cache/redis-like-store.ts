@@ -1,20 +1,26 @@
+import { HIT_SCRIPT, PUBLISH_SCRIPT, PUT_VERSIONED_SCRIPT, READ_SCRIPT } from "./redis-scripts";
 import type { InvalidationBatch, SharedStore } from "./shared-store";
+import { decodeVersioned, STREAM_MAX_LENGTH, STREAM_MAX_READ } from "./shared-store";
 
-/** The handful of Redis commands the shared store needs; each client library adapts to it. */
+/** The Redis commands the shared store needs; each client library (RESP, Upstash REST) adapts to it. */
 export interface RedisCommands {
   get(key: string): Promise<string | null>;
-  mget(keys: string[]): Promise<(string | null)[]>;
-  setEx(key: string, value: string, ttlSec: number, onlyIfAbsent?: boolean): Promise<void>;
+  setEx(key: string, value: string, ttlSec: number): Promise<void>;
   del(keys: string[]): Promise<void>;
-  incrBy(key: string, by: number): Promise<number>;
-  ttl(key: string): Promise<number>;
+  eval(script: string, keys: string[], args: string[]): Promise<unknown>;
 }
 
-// Invalidation "stream" built from plain keys, so it works the same over Upstash REST and RESP:
-// a sequence counter, and one short-lived key per entry. A reader that finds an entry already
-// expired knows it missed something and drops its whole local tier.
-const ENTRY_TTL_SEC = 600;
-const MAX_READ = 1000;
+// The invalidation stream is a sequence counter plus a sorted set of "<id>:<member>" entries
+// trimmed to STREAM_MAX_LENGTH; both are plain Redis types, so it works the same over Upstash
+// REST and RESP. Publishing and reading are single scripts.
+const seqKey = (stream: string) => `${stream}:seq`;
+const entriesKey = (stream: string) => `${stream}:entries`;
+
+function asNumber(v: unknown): number {
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isFinite(n)) throw new Error(`shared store: expected a number, got ${String(v)}`);
+  return n;
+}
 
 export class RedisLikeStore implements SharedStore {
   constructor(
@@ -34,32 +40,42 @@ export class RedisLikeStore implements SharedStore {
     if (keys.length) await this.redis.del(keys);
   }
 
+  async putVersioned(key: string, version: number, value: string | null, ttlSec: number) {
+    const written = await this.redis.eval(PUT_VERSIONED_SCRIPT, [key], [String(version), value ?? "", String(ttlSec)]);
+    return asNumber(written) === 1;
+  }
+
+  async getVersioned(key: string) {
+    return decodeVersioned(await this.redis.get(key));
+  }
+
   async hit(key: string, windowSec: number) {
-    await this.redis.setEx(key, "0", windowSec, true);
-    const count = await this.redis.incrBy(key, 1);
-    const ttl = count === 1 ? windowSec : await this.redis.ttl(key);
-    return { count, ttlSec: ttl > 0 ? ttl : windowSec };
+    const reply = (await this.redis.eval(HIT_SCRIPT, [key], [String(windowSec)])) as unknown[];
+    const count = asNumber(reply[0]);
+    const ttlMs = asNumber(reply[1]);
+    return { count, ttlSec: Math.max(1, Math.ceil(ttlMs / 1000)) };
   }
 
   async publish(stream: string, members: string[]) {
     if (!members.length) return;
-    const last = await this.redis.incrBy(`${stream}:seq`, members.length);
-    const first = last - members.length + 1;
-    await Promise.all(members.map((m, i) => this.redis.setEx(`${stream}:${first + i}`, m, ENTRY_TTL_SEC)));
+    await this.redis.eval(PUBLISH_SCRIPT, [seqKey(stream), entriesKey(stream)], [String(STREAM_MAX_LENGTH), ...members]);
   }
 
   async readSince(stream: string, cursor: string): Promise<InvalidationBatch> {
-    const last = Number((await this.redis.get(`${stream}:seq`)) ?? 0);
-    if (cursor === "") return { cursor: String(last), members: [], gap: false };
+    if (cursor === "") return { cursor: String(asNumber((await this.redis.get(seqKey(stream))) ?? 0)), members: [], gap: false };
     const after = Number(cursor);
-    if (last <= after) return { cursor: String(last), members: [], gap: last < after };
-    const from = Math.max(after + 1, last - MAX_READ + 1);
-    const keys = Array.from({ length: last - from + 1 }, (_, i) => `${stream}:${from + i}`);
-    const values = await this.redis.mget(keys);
-    const members = values.filter((v): v is string => v !== null);
-    // An entry written but not yet visible is harmless only if it shows up next time; treat
-    // anything missing as a gap so the local tier is dropped instead of serving stale state.
-    const gap = from > after + 1 || members.length < values.length;
-    return { cursor: String(last), members, gap };
+    const reply = (await this.redis.eval(READ_SCRIPT, [seqKey(stream), entriesKey(stream)], [String(after), String(STREAM_MAX_READ)])) as unknown[];
+    const last = asNumber(reply[0]);
+    const oldest = asNumber(reply[1]);
+    const entries = reply.slice(2).map((raw) => {
+      const text = String(raw);
+      const colon = text.indexOf(":");
+      return { id: Number(text.slice(0, colon)), member: text.slice(colon + 1) };
+    });
+    // The stream restarted below us (flushed Redis): everything since is unknown.
+    if (last < after) return { cursor: String(last), members: [], gap: true };
+    const trimmed = last > after && (oldest === -1 || oldest > after + 1);
+    const next = entries.length ? entries[entries.length - 1]!.id : trimmed ? last : after;
+    return { cursor: String(next), members: entries.map((e) => e.member), gap: trimmed };
   }
 }

@@ -4,6 +4,7 @@ import { MemoryStore } from "./memory-store";
 import type { SharedStore } from "./shared-store";
 import { createUpstashStore } from "./upstash-store";
 import { createRedisStore } from "./redis-store";
+import { withLocalFallback } from "./local-fallback";
 
 const globalForStore = globalThis as unknown as { keyfrontSharedStore?: SharedStore };
 
@@ -12,9 +13,9 @@ export function getSharedStore(): SharedStore {
   if (!globalForStore.keyfrontSharedStore) {
     const env = getEnv();
     if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-      globalForStore.keyfrontSharedStore = createUpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN);
+      globalForStore.keyfrontSharedStore = withLocalFallback(createUpstashStore(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN));
     } else if (env.REDIS_URL) {
-      globalForStore.keyfrontSharedStore = createRedisStore(env.REDIS_URL).store;
+      globalForStore.keyfrontSharedStore = withLocalFallback(createRedisStore(env.REDIS_URL).store);
     } else {
       globalForStore.keyfrontSharedStore = new MemoryStore();
     }

@@ -1,18 +1,24 @@
 import { Redis } from "@upstash/redis";
 import { RedisLikeStore } from "./redis-like-store";
 
+// A cache answers fast or not at all: one quick retry, and a deadline per request, so an outage
+// costs each request a bounded delay before the caller falls back (database, local counters).
+const REQUEST_TIMEOUT_MS = 1_000;
+
 /** Upstash Redis over its REST API (serverless-friendly: no open connections). */
 export function createUpstashStore(url: string, token: string): RedisLikeStore {
-  const redis = new Redis({ url, token, automaticDeserialization: false, enableTelemetry: false });
+  const redis = new Redis({
+    url,
+    token,
+    automaticDeserialization: false,
+    enableTelemetry: false,
+    retry: { retries: 1, backoff: () => 50 },
+    signal: () => AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   return new RedisLikeStore("upstash", {
     get: (key) => redis.get<string>(key),
-    mget: (keys) => redis.mget<(string | null)[]>(...keys),
-    setEx: async (key, value, ttlSec, onlyIfAbsent) => {
-      if (onlyIfAbsent) await redis.set(key, value, { ex: ttlSec, nx: true });
-      else await redis.set(key, value, { ex: ttlSec });
-    },
+    setEx: async (key, value, ttlSec) => void (await redis.set(key, value, { ex: ttlSec })),
     del: async (keys) => void (await redis.del(...keys)),
-    incrBy: (key, by) => redis.incrby(key, by),
-    ttl: (key) => redis.ttl(key),
+    eval: (script, keys, args) => redis.eval(script, keys, args),
   });
 }
