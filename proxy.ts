@@ -5,6 +5,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { routing } from "@/lib/i18n/routing";
 import { isLocale } from "@/lib/i18n/locales";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
+import { corsHeaders, preflight } from "@/lib/http/cors";
 
 const intl = createIntlMiddleware(routing);
 
@@ -34,9 +35,13 @@ export default async function proxy(req: NextRequest, ctx: { params: Promise<Rec
   const requestId = req.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
   let res: Response;
   if (req.nextUrl.pathname.startsWith("/api/")) {
+    const path = req.nextUrl.pathname;
+    const pre = preflight(path, req.method, req.headers.get("access-control-request-method"));
+    if (pre) return new NextResponse(null, { status: pre.status, headers: { ...pre.headers, [REQUEST_ID_HEADER]: requestId } });
     const headers = new Headers(req.headers);
     headers.set(REQUEST_ID_HEADER, requestId);
     res = NextResponse.next({ request: { headers } });
+    for (const [name, value] of Object.entries(corsHeaders(path))) res.headers.set(name, value);
   } else if (protectedSection(req.nextUrl.pathname)) {
     // With a lazily built auth config, next-auth hands back the wrapped handler as a promise.
     const handler = await (gate as unknown as Promise<typeof gate>);
