@@ -3,11 +3,12 @@ import { AppError, errorBody } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
+import { corsHeaders } from "@/lib/http/cors";
 import { decodeBody, MAX_BODY_BYTES, newRequestId, runEndpoint, type ApiResult, type Endpoint } from "./endpoint";
 
 // Serves the licensing API straight from node:http, before Next's request pipeline, with the
 // same endpoint definitions the route handlers use. Returns false for anything it does not own.
-type Compiled = { endpoint: Endpoint; pattern: RegExp; names: string[] };
+type Compiled = { endpoint: Endpoint; pattern: RegExp; names: string[]; cors: Record<string, string> };
 
 function compile(endpoint: Endpoint): Compiled {
   const names: string[] = [];
@@ -15,14 +16,14 @@ function compile(endpoint: Endpoint): Compiled {
     names.push(name);
     return "([^/]+)";
   });
-  return { endpoint, pattern: new RegExp(`^${source}/?$`), names };
+  return { endpoint, pattern: new RegExp(`^${source}/?$`), names, cors: corsHeaders(endpoint.path) };
 }
 
 const BASE_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
-function send(res: ServerResponse, result: ApiResult) {
+function send(res: ServerResponse, result: ApiResult, cors: Record<string, string>) {
   const body = JSON.stringify(result.body);
-  res.writeHead(result.status, { ...BASE_HEADERS, ...result.headers, "content-length": Buffer.byteLength(body) });
+  res.writeHead(result.status, { ...BASE_HEADERS, ...cors, ...result.headers, "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -72,6 +73,7 @@ export function createFastDispatcher(endpoints: Endpoint[]) {
     let match: RegExpExecArray | null = null;
     const route = table.find((r) => r.endpoint.method === req.method && (match = r.pattern.exec(path)) !== null);
     if (!route || !match) return false;
+    const { cors } = route;
     const headers = req.headers;
     const get = (name: string) => {
       const v = headers[name];
@@ -81,12 +83,12 @@ export function createFastDispatcher(endpoints: Endpoint[]) {
     // Like Next.js: a path segment that is not valid percent-encoding is a 400, before the body.
     const params = decodeParams(route, match);
     if (!params) {
-      send(res, { status: 400, body: errorBody(new AppError("BAD_REQUEST", "The path is not valid percent-encoding.")), headers: { [REQUEST_ID_HEADER]: requestId } });
+      send(res, { status: 400, body: errorBody(new AppError("BAD_REQUEST", "The path is not valid percent-encoding.")), headers: { [REQUEST_ID_HEADER]: requestId } }, cors);
       return true;
     }
     const body = await readBody(req);
     if (body === null) {
-      send(res, { status: 413, body: errorBody(new AppError("PAYLOAD_TOO_LARGE", "The body is too large.")), headers: { [REQUEST_ID_HEADER]: requestId, connection: "close" } });
+      send(res, { status: 413, body: errorBody(new AppError("PAYLOAD_TOO_LARGE", "The body is too large.")), headers: { [REQUEST_ID_HEADER]: requestId, connection: "close" } }, cors);
       return true;
     }
     // Behind proxies the forwarding chain names the client; without one, the socket does.
@@ -96,7 +98,7 @@ export function createFastDispatcher(endpoints: Endpoint[]) {
       method: req.method!, params, query: new URLSearchParams(q === -1 ? "" : url.slice(q + 1)), header: get, body,
       ip: clientIpFrom({ get: (n) => (n === "x-forwarded-for" ? chain : null) }), requestId,
     });
-    send(res, result);
+    send(res, result, cors);
     return true;
   };
 }
