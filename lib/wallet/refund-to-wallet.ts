@@ -15,7 +15,7 @@ export async function refundToWallet(client: DbOrTx, input: RefundToWalletInput)
   return inWalletTransaction(client, async (tx) => {
     // Lock the order so that two different refunds of it cannot both pass the total check.
     const orders = await tx.$queryRaw<{ totalMinor: bigint; status: string }[]>`
-      SELECT "totalMinor", "status"::text AS "status" FROM "Order" WHERE "id" = ${v.orderId} FOR UPDATE`;
+      SELECT "totalMinor", "status"::text AS "status" FROM "Order" WHERE "id" = ${v.orderId} FOR NO KEY UPDATE`;
     if (!orders[0]) throw new AppError("NOT_FOUND", "Order not found.", { fields: { orderId: ["Order not found."] } });
     if (!REFUNDABLE.includes(orders[0].status)) throw new AppError("CONFLICT", "Only a paid order can be refunded.", { fields: { orderId: ["The order is not paid."] } });
     const refunded = await tx.walletEntry.aggregate({
