@@ -88,6 +88,11 @@ describe("wallet ledger", () => {
     expect((await refusal(debitWallet(db, { userId: other.id, currency: "USD", amountMinor: 700n, idempotencyKey: k }))).code).toBe("CONFLICT");
     expect(await ledgerCounts()).toEqual(before);
     expect(await getWalletBalance(user.id, "USD")).toBe(700n);
+
+    // A debit replayed after the balance was spent still answers with the original entry.
+    const spend = { userId: user.id, currency: "USD", amountMinor: 700n, idempotencyKey: key("pay") };
+    const paid = await debitWallet(db, spend);
+    expect(await debitWallet(db, spend)).toEqual({ entry: paid.entry, balanceMinor: 0n, replayed: true });
   });
 
   it("rejects bad input with a clear error and writes nothing", async () => {
