@@ -41,7 +41,7 @@ export type PostingInput = {
 };
 
 /** Wallet transactions queue on one row lock under bursts: give them time to get a connection and the lock. */
-export const WALLET_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+const WALLET_TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export const WALLET_ENTRY_SELECT = {
   id: true, userId: true, currency: true, amountMinor: true, kind: true, reason: true, orderId: true, createdAt: true,
@@ -56,12 +56,12 @@ export function inWalletTransaction<T>(client: DbOrTx, fn: (tx: Tx) => Promise<T
   return (client as Tx).$transaction(fn, { ...WALLET_TX_OPTIONS });
 }
 
-export function insufficientFunds(): AppError {
+function insufficientFunds(): AppError {
   const message = "The wallet balance is too low for this amount.";
   return new AppError("CONFLICT", message, { fields: { amountMinor: [message] } });
 }
 
-export async function lockWallet(tx: Tx, userId: string, currency: string): Promise<bigint | null> {
+async function lockWallet(tx: Tx, userId: string, currency: string): Promise<bigint | null> {
   const rows = await tx.$queryRaw<{ balanceMinor: bigint }[]>`
     SELECT "balanceMinor" FROM "Wallet" WHERE "userId" = ${userId} AND "currency" = ${currency} FOR UPDATE`;
   return rows[0] ? BigInt(rows[0].balanceMinor) : null;
