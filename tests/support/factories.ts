@@ -76,3 +76,44 @@ export async function createLicensedPlan(options: PlanOptions & { userId?: strin
   const license = await db.$transaction((tx) => issueLicense(tx, { userId, planId: plan.id, seats, expiresAt }));
   return { product, plan, license, key: license.key };
 }
+
+/** An order awaiting payment, for wallet and promo tests. */
+export async function createPendingOrderFor(userId: string, options: { currency?: string; totalMinor?: bigint; status?: "PENDING" | "PAID" | "FAILED" | "EXPIRED"; promoCodeId?: string } = {}) {
+  const { plan } = await createProductWithPlan();
+  const totalMinor = options.totalMinor ?? 1000n;
+  return db.order.create({
+    data: {
+      id: newId("order"), userId, status: options.status ?? "PENDING", currency: options.currency ?? "USD", subtotalMinor: totalMinor, totalMinor, quote: {},
+      promoCodeId: options.promoCodeId ?? null, paidAt: options.status === "PAID" ? new Date() : null,
+      items: { create: { id: newId("orderItem"), planId: plan.id, quantity: 1, unitPriceMinor: totalMinor, totalMinor } },
+    },
+  });
+}
+
+type PromoOptions = Partial<{
+  maxRedemptions: number | null; perCustomerLimit: number | null; firstPurchaseOnly: boolean; redemptionCount: number;
+  resetPeriod: "NONE" | "DAILY" | "WEEKLY" | "MONTHLY"; periodStartedAt: Date | null; startsAt: Date | null; endsAt: Date | null; active: boolean;
+}>;
+
+/** A 10 % promo code with the given caps. */
+export async function createPromoCode(options: PromoOptions = {}) {
+  return db.promoCode.create({
+    data: { id: newId("promo"), code: `TEST-${randomBytes(4).toString("hex").toUpperCase()}`, kind: "PERCENT", percentBp: 1000, ...options },
+  });
+}
+
+/**
+ * As a real client does: an operation refused because the server was busy (no connection or
+ * transaction slot in time; nothing changed) is retried after a pause.
+ */
+export async function retryWhenBusy<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (attempt >= attempts || (code !== "P2024" && code !== "P2028")) throw err;
+      await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+    }
+  }
+}
