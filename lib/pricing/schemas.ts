@@ -14,7 +14,7 @@ export const currencyCodeSchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "invalidCurrency")
-  .refine((code) => isCurrencyCode(code), "invalidCurrency");
+  .refine((code): boolean => isCurrencyCode(code), "invalidCurrency"); // output stays a string
 
 /** Promo codes are case-insensitive: stored and compared upper case. */
 export const promoCodeSchema = z
