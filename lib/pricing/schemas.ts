@@ -13,7 +13,6 @@ export const currencyCodeSchema = z
   .string({ error: "required" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "invalidCurrency")
   .refine((code): boolean => isCurrencyCode(code), "invalidCurrency"); // output stays a string
 
 /** Promo codes are case-insensitive: stored and compared upper case. */
@@ -31,7 +30,7 @@ export const quantitySchema = z
 
 export const quoteLineSchema = z.object({
   planId: z.string({ error: "required" }).trim().regex(/^pln_[0-9A-Za-z]{1,40}$/, "invalid"),
-  quantity: z.coerce.number({ error: "required" }).pipe(quantitySchema),
+  quantity: z.coerce.number({ error: "invalid" }).pipe(quantitySchema),
 });
 
 export const quoteRequestSchema = z.object({
