@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { basisPointsOf } from "@/lib/money";
 import type { PromoRule } from "@/lib/promo/evaluate-promo";
 import { computeQuote, type Quote, type QuoteContext } from "./quote";
@@ -6,7 +7,9 @@ import type { QuoteRequest } from "./schemas";
 import { normalizeTiers, type VolumeTier } from "./volume-tiers";
 
 // Property: for random prices, tiers, promo codes, tax rates and wallet balances, adding a seat
-// never lowers the total or the amount due. Run with PRICING_SEED=<n> to replay a failure.
+// never lowers the total or the amount due. A code with a minimum order is refused (not silently
+// dropped) below its minimum, and once a quantity reaches the minimum every larger one does too,
+// so for one request the quotes that exist only ever cost more. Run with PRICING_SEED=<n> to replay.
 
 const SEED = Number(process.env.PRICING_SEED) || Date.now() % 2 ** 31;
 
@@ -42,8 +45,8 @@ function randomScenario(rand: () => number): Scenario {
   const kind = pick(["none", "PERCENT", "FIXED"] as const);
   const rule: PromoRule | null = kind === "none" ? null : {
     code: "PROP", kind, percentBp: kind === "PERCENT" ? int(1, 10_000) : null, amounts: kind === "FIXED" ? { [currency]: int(0, 400_000) } : null,
-    startsAt: null, endsAt: null, maxRedemptions: null, redemptionCount: 0, perCustomerLimit: null, minOrderMinor: null,
-    minOrderCurrency: null, firstPurchaseOnly: false, resetPeriod: "NONE", periodStartedAt: null, active: true,
+    startsAt: null, endsAt: null, maxRedemptions: null, redemptionCount: 0, perCustomerLimit: null,
+    minOrderMinor: rand() < 0.3 ? BigInt(int(0, 3_000_000)) : null, minOrderCurrency: pick([null, "USD", currency]), firstPurchaseOnly: false, resetPeriod: "NONE", periodStartedAt: null, active: true,
     productIds: pick(withSide ? [[], ["prd_main"], ["prd_side"]] : [[], ["prd_main"]]),
   };
   const sideQuantity = int(1, 5);
@@ -63,7 +66,7 @@ function randomScenario(rand: () => number): Scenario {
     promoCode: rule ? "PROP" : undefined,
     useWallet,
   });
-  const describe = JSON.stringify({ currency, unit: String(unit), listed, tiers, kind, rule: rule && { ...rule, periodStartedAt: null }, withSide, useWallet, tax: context.taxRateBp, wallet: String(context.walletBalanceMinor) });
+  const describe = JSON.stringify({ currency, unit: String(unit), listed, tiers, kind, rule: rule && { ...rule, minOrderMinor: String(rule.minOrderMinor) }, withSide, useWallet, tax: context.taxRateBp, wallet: String(context.walletBalanceMinor) });
   return { context, request, describe };
 }
 
@@ -85,14 +88,25 @@ function checkInvariants(q: Quote, label: string) {
 describe("totals never go backwards as quantity rises", () => {
   it(`holds for random tiers, prices, promos, tax and wallet (seed ${SEED})`, () => {
     const rand = prng(SEED);
+    let crossedMinimum = 0;
     for (let round = 0; round < 150; round++) {
       const scenario = randomScenario(rand);
       const label = `seed ${SEED}, round ${round}: ${scenario.describe}`;
       let previous: Quote | null = null;
+      let refused = false;
       const quantities = [...Array.from({ length: 70 }, (_, i) => i + 1), 9_998, 9_999, 10_000];
       for (const quantity of quantities) {
-        const { quote } = computeQuote({ request: scenario.request(quantity), context: scenario.context });
+        let quote: Quote;
+        try {
+          quote = computeQuote({ request: scenario.request(quantity), context: scenario.context }).quote;
+        } catch (e) {
+          const belowMinimum = e instanceof AppError && e.fields?.promoCode?.[0] === "MIN_ORDER_NOT_MET";
+          expect(belowMinimum && previous === null, `${label}, quantity ${quantity}: ${String(e)}`).toBe(true);
+          refused = true;
+          continue;
+        }
         checkInvariants(quote, `${label}, quantity ${quantity}`);
+        if (refused && !previous) crossedMinimum++;
         if (previous) {
           const at = `${label}, quantity ${quantity} vs the quantity before`;
           expect(quote.totals.totalMinor >= previous.totals.totalMinor, `${at}: total ${quote.totals.totalMinor} < ${previous.totals.totalMinor}`).toBe(true);
@@ -101,6 +115,8 @@ describe("totals never go backwards as quantity rises", () => {
         previous = quote;
       }
     }
+    // the runs are not vacuous: some codes went from refused to applied as seats were added
+    expect(crossedMinimum, `seed ${SEED}`).toBeGreaterThan(0);
   });
 
   it("would catch all-units tiers, which make more seats cheaper (the check can fail)", () => {
