@@ -11,6 +11,8 @@ import { priceWithVolumeTiers, type TierBand, type VolumeTier } from "./volume-t
 //   rounded down, fixed capped at the eligible amount), spread over those lines by largest
 //   remainder → tax on the discounted amount (half up), spread the same way → wallet, up to the
 //   balance and never more than the total. Lines always sum exactly to the totals.
+// Storing it: Order.{subtotal,discount,tax,wallet,total}Minor = totals.*; OrderItem.unitPriceMinor,
+// discountMinor (volume + promo) and totalMinor (tax included) = the line's; Order.quote = snapshot.
 
 export const QUOTE_ERRORS = [
   "UNKNOWN_CURRENCY", "NO_LINES", "TOO_MANY_LINES", "DUPLICATE_LINE", "QUANTITY_OUT_OF_RANGE",
