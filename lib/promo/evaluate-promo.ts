@@ -45,7 +45,7 @@ export type PromoRule = {
 };
 
 export type PromoCustomer = {
-  /** This customer's redemptions of this code (all time: the per-customer cap does not reset). */
+  /** This customer's redemptions of this code: in the current period for periodic codes (as redeemPromoCode counts them), else all time. */
   redemptionCount: number;
   /** This customer's orders that were ever paid (for first-purchase-only codes). */
   paidOrderCount: number;

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { parseInput } from "@/lib/http/parse-input";
-import { isPromoPeriodOver, promoPeriodAt } from "./promo-period";
+import { currentPeriod, resolveResetPeriod } from "./reset-period";
 
 // Redeeming a promo code for an order, race-free, inside the checkout's transaction. In order:
 //   1. the order row is locked (FOR NO KEY UPDATE): redemptions and releases of one order queue,
@@ -96,14 +96,15 @@ export async function redeemPromoCode(client: DbOrTx, input: RedeemPromoInput): 
     if (promo.perCustomerLimit !== null || promo.firstPurchaseOnly) {
       await lockCustomerOfCode(tx, promoCodeId, userId);
       // For periodic codes the per-customer cap counts within the current period.
-      const period = promoPeriodAt(promo.resetPeriod, now);
+      const period = promo.resetPeriod === "NONE" ? null : currentPeriod(promo.resetPeriod, now);
       const used = await tx.promoRedemption.count({ where: { promoCodeId, userId, ...(period ? { createdAt: { gte: period.start } } : {}) } });
       if (promo.perCustomerLimit !== null && used >= promo.perCustomerLimit) throw refused("You have already used this code as often as it allows.");
       if (promo.firstPurchaseOnly && used > 0) throw refused("This code is only for a first purchase.");
     }
 
-    if (isPromoPeriodOver(promo.resetPeriod, promo.periodStartedAt, now)) {
-      const start = promoPeriodAt(promo.resetPeriod, now)!.start;
+    const reset = resolveResetPeriod({ resetPeriod: promo.resetPeriod, periodStartedAt: promo.periodStartedAt, now });
+    if (reset.due) {
+      const start = reset.periodStart!;
       await tx.promoCode.updateMany({
         where: { id: promoCodeId, OR: [{ periodStartedAt: null }, { periodStartedAt: { lt: start } }] },
         data: { redemptionCount: 0, periodStartedAt: start },

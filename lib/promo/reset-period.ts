@@ -38,7 +38,8 @@ export function isoWeek(date: Date): { year: number; week: number } {
   return { year, week: 1 + Math.round((monday.getTime() - firstThursdayWeek.getTime()) / (7 * DAY_MS)) };
 }
 
-function currentPeriod(period: Exclude<ResetPeriod, "NONE">, now: Date): { start: Date; end: Date } {
+/** The calendar period containing `now` (UTC). */
+export function currentPeriod(period: Exclude<ResetPeriod, "NONE">, now: Date): { start: Date; end: Date } {
   if (period === "DAILY") {
     const start = startOfUtcDay(now);
     return { start, end: new Date(start.getTime() + DAY_MS) };
