@@ -59,6 +59,8 @@ export type NormalizedEvent = PaymentSnapshot & {
   eventId: string;
   /** The provider's own event or status name, for logs and the inbox row. */
   type: string;
+  /** False for event types that carry no payment state (they verify, are recorded, and are ignored). */
+  actionable: boolean;
   payload: unknown;
 };
 
