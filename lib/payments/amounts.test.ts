@@ -28,4 +28,13 @@ describe("decimalToMinor", () => {
   it("keeps the currency upper-case in Money", () => {
     expect(moneyOf("2", "eur")).toEqual({ amountMinor: 200n, currency: "EUR" });
   });
+
+  it("cuts extra decimals off with floor, for amounts valued at an exchange rate", () => {
+    expect(decimalToMinor(19.98765, "USD", "floor")).toBe(1998n);
+    expect(decimalToMinor("0.000000019", "BTC", "floor")).toBe(1n);
+  });
+
+  it("gives codes that are not ISO-like 18 decimals", () => {
+    expect(decimalToMinor("12.5", "usdttrc20")).toBe(125n * 10n ** 17n);
+  });
 });

@@ -12,9 +12,11 @@ const CRYPTO_EXPONENTS: Record<string, number> = {
   SOL: 9, TON: 9, XMR: 12, XLM: 7, BUSD: 18,
 };
 
+/** Exponent of a currency's minor unit. Codes that are not ISO-like (NOWPayments' "USDTTRC20",
+ *  "USDCBSC"…) get 18 decimals: no amount any chain reports loses precision. */
 export function paymentCurrencyExponent(currency: string): number {
   const code = currency.toUpperCase();
-  return CRYPTO_EXPONENTS[code] ?? currencyExponent(code);
+  return CRYPTO_EXPONENTS[code] ?? (/^[A-Z]{3}$/.test(code) ? currencyExponent(code) : 18);
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
@@ -22,9 +24,10 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
 /**
  * Exact conversion of a decimal amount to minor units: ("10.5", "USD") → 1050n. A JSON number is
  * read through its shortest round-trip text (what the provider wrote, for up to 15 significant
- * digits). More decimals than the currency has are an error unless they are zeros.
+ * digits). More decimals than the currency has are an error unless they are zeros, or, with
+ * `floor`, are cut off toward zero (for values converted at an exchange rate: never credit more than arrived).
  */
-export function decimalToMinor(value: string | number, currency: string): bigint {
+export function decimalToMinor(value: string | number, currency: string, rounding: "exact" | "floor" = "exact"): bigint {
   const text = typeof value === "number" ? String(value) : value.trim();
   const match = DECIMAL.exec(text);
   if (!match || (typeof value === "number" && !Number.isFinite(value))) {
@@ -37,7 +40,7 @@ export function decimalToMinor(value: string | number, currency: string): bigint
   if (scale > target) {
     const cut = scale - target;
     const dropped = digits.slice(-cut).padStart(cut, "0");
-    if (/[^0]/.test(dropped)) {
+    if (rounding === "exact" && /[^0]/.test(dropped)) {
       throw new AppError("BAD_REQUEST", `${text} ${currency} has more decimals than the currency allows`);
     }
     digits = digits.length > cut ? digits.slice(0, -cut) : "0";
@@ -47,13 +50,14 @@ export function decimalToMinor(value: string | number, currency: string): bigint
   return sign ? -minor : minor;
 }
 
-export function moneyOf(value: string | number, currency: string): Money {
+export function moneyOf(value: string | number, currency: string, rounding: "exact" | "floor" = "exact"): Money {
   const code = currency.toUpperCase();
-  return { amountMinor: decimalToMinor(value, code), currency: code };
+  return { amountMinor: decimalToMinor(value, code, rounding), currency: code };
 }
 
-/** `moneyOf` for optional provider fields: null when absent or empty. */
-export function optionalMoney(value: string | number | null | undefined, currency: string | null | undefined): Money | null {
+/** `moneyOf` (rounded down) for optional provider fields: null when absent, empty or zero. */
+export function receivedMoney(value: string | number | null | undefined, currency: string | null | undefined): Money | null {
   if (value === null || value === undefined || value === "" || !currency) return null;
-  return moneyOf(value, currency);
+  const money = moneyOf(value, currency, "floor");
+  return money.amountMinor > 0n ? money : null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { moneyOf, optionalMoney } from "../amounts";
+import { moneyOf, receivedMoney } from "../amounts";
 import type { PaymentSnapshot, PaymentStatus } from "../gateway";
 
 const decimal = z.union([z.string(), z.number()]);
@@ -41,18 +41,17 @@ export function cryptomusStatusOf(payment: CryptomusPayment): string {
 export function snapshotOfCryptomus(payment: CryptomusPayment): PaymentSnapshot {
   const amount = moneyOf(payment.amount, payment.currency);
   const payerCurrency = payment.payer_currency ?? payment.currency;
-  const paid = payment.payment_amount !== undefined && payment.payment_amount !== null && payment.payment_amount !== "" ? payment.payment_amount : null;
-  const received = paid === null ? null : moneyOf(paid, payerCurrency);
+  const received = receivedMoney(payment.payment_amount, payerCurrency);
   // what arrived, valued in the invoice currency: directly when paid in it, else via the USD value
   let receivedValue = received && received.currency === amount.currency ? received : null;
-  if (!receivedValue && amount.currency === "USD") receivedValue = optionalMoney(payment.payment_amount_usd, "USD");
+  if (!receivedValue && amount.currency === "USD") receivedValue = receivedMoney(payment.payment_amount_usd, "USD");
   return {
     provider: "cryptomus",
     providerPaymentId: payment.uuid,
     orderId: payment.order_id ?? null,
     status: CRYPTOMUS_STATUS[cryptomusStatusOf(payment)] ?? "pending",
     amount,
-    received: received && received.amountMinor > 0n ? received : null,
-    receivedValue: receivedValue && receivedValue.amountMinor > 0n ? receivedValue : null,
+    received,
+    receivedValue,
   };
 }
