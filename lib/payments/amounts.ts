@@ -61,3 +61,9 @@ export function receivedMoney(value: string | number | null | undefined, currenc
   const money = moneyOf(value, currency, "floor");
   return money.amountMinor > 0n ? money : null;
 }
+
+/** Exact `moneyOf` for an optional invoice amount: null when absent or empty. */
+export function optionalInvoiceMoney(value: string | number | null | undefined, currency: string | null | undefined): Money | null {
+  if (value === null || value === undefined || value === "" || !currency) return null;
+  return moneyOf(value, currency);
+}
