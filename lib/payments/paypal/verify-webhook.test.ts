@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakePaypal, type FakePaypal } from "@/tests/support/fake-paypal";
-import { allowedCertUrl, clearPaypalCertCache, verifyPaypalWebhook } from "./verify-webhook";
+import { allowedCertUrl, clearPaypalCertCache, paypalSignedString, verifyPaypalWebhook } from "./verify-webhook";
 
 const webhookId = "WH-KEYFRONT-TEST-1";
 let fake: FakePaypal;
@@ -20,6 +20,11 @@ const captureCompleted = JSON.stringify({
 const options = () => ({ webhookId, testCertOrigin: fake.url });
 
 describe("verifyPaypalWebhook", () => {
+  it("signs transmissionId|transmissionTime|webhookId|crc32 with crc32 as unsigned decimal", () => {
+    expect(paypalSignedString("T1", "2026-01-01T00:00:00Z", "WH", "a")).toBe("T1|2026-01-01T00:00:00Z|WH|3904355907");
+    expect(paypalSignedString("T1", "t", "WH", Buffer.from("hello"))).toBe("T1|t|WH|907060870");
+  });
+
   it("accepts an event signed with PayPal's certificate scheme and normalizes the capture", async () => {
     const result = await verifyPaypalWebhook(Buffer.from(captureCompleted), fake.signWebhook(captureCompleted, webhookId), options());
     expect(result).toMatchObject({
