@@ -116,3 +116,11 @@ export function headerValue(headers: WebhookHeaders, name: string): string | und
 export function rawText(rawBody: Buffer | string): string {
   return typeof rawBody === "string" ? rawBody : rawBody.toString("utf8");
 }
+
+/**
+ * HTTP status for a rejected webhook: 5xx only when the provider should retry (our side could
+ * not check yet), 400 when the delivery itself is bad and retrying cannot help.
+ */
+export function webhookRejectionStatus(reason: VerificationFailure): 400 | 503 {
+  return reason === "unavailable" || reason === "not_configured" ? 503 : 400;
+}
