@@ -45,7 +45,10 @@ async function downloadCert(url: string): Promise<CachedCert> {
   if (!response.ok) throw new CertFailure(response.status >= 500 ? "unavailable" : "cert_invalid", `PayPal certificate URL answered ${response.status}`);
   try {
     const cert = new X509Certificate(await response.text());
-    return { key: cert.publicKey, validFrom: Date.parse(cert.validFrom), validTo: Date.parse(cert.validTo) };
+    const validFrom = Date.parse(cert.validFrom);
+    const validTo = Date.parse(cert.validTo);
+    if (Number.isNaN(validFrom) || Number.isNaN(validTo)) throw new Error("unreadable validity dates");
+    return { key: cert.publicKey, validFrom, validTo };
   } catch {
     throw new CertFailure("cert_invalid", "PayPal certificate is not a valid X.509 certificate");
   }
