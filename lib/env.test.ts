@@ -16,4 +16,15 @@ describe("env", () => {
     expect(loadEnv({ ...valid, NODE_ENV: "production", KEYFRONT_EMBEDDED: "1" }).devOutbox).toBe(true);
     expect(loadEnv({ ...valid, NODE_ENV: "production", KEYFRONT_EMBEDDED: "1", RESEND_API_KEY: "re_x" }).devOutbox).toBe(false);
   });
+
+  it("accepts gateway keys as optional and checks their shape", () => {
+    const plain = loadEnv(valid);
+    expect(plain.STRIPE_SECRET_KEY).toBeUndefined();
+    expect(plain.PAYPAL_MODE).toBeUndefined();
+    const full = loadEnv({ ...valid, STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1", PAYPAL_MODE: "sandbox", PLISIO_SECRET_KEY: "p" });
+    expect(full).toMatchObject({ STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1", PAYPAL_MODE: "sandbox", PLISIO_SECRET_KEY: "p" });
+    expect(() => loadEnv({ ...valid, STRIPE_SECRET_KEY: "pk_live_1", STRIPE_WEBHOOK_SECRET: "secret" })).toThrow(/STRIPE_SECRET_KEY[\s\S]*STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadEnv({ ...valid, PAYPAL_MODE: "test" })).toThrow(/PAYPAL_MODE/);
+    expect(() => loadEnv({ ...valid, SANDBOX_GATEWAY_SECRET: "short" })).toThrow(/SANDBOX_GATEWAY_SECRET/);
+  });
 });

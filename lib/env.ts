@@ -34,6 +34,21 @@ const schema = z.object({
   LICENSE_SIGNING_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PKCS#8 PEM private key" }).optional(),
   // Multiplies every API rate limit (load tests and very large fleets behind one address).
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  // Payment gateways (all optional; the admin panel can store them encrypted in the database instead).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must start with sk_ or rk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_", "must start with pk_").optional(),
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+  PAYPAL_MODE: z.enum(["live", "sandbox"]).optional(),
+  CRYPTOMUS_MERCHANT_ID: z.string().min(1).optional(),
+  CRYPTOMUS_PAYMENT_KEY: z.string().min(1).optional(),
+  NOWPAYMENTS_API_KEY: z.string().min(1).optional(),
+  NOWPAYMENTS_IPN_SECRET: z.string().min(1).optional(),
+  PLISIO_SECRET_KEY: z.string().min(1).optional(),
+  // Signs the local sandbox gateway's webhooks; generated per install when absent.
+  SANDBOX_GATEWAY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema> & { devOutbox: boolean; production: boolean };
