@@ -86,6 +86,7 @@ describe("importing an Easy Digital Downloads export", () => {
     expect(again).toMatchObject({ created: 0, alreadyImported: 2, customersCreated: 0, activations: 0, errors: [] });
     expect(again.rows.map((r) => r.outcome)).toEqual(["alreadyImported", "alreadyImported"]);
     expect(await Promise.all([db.license.count(), db.activation.count(), db.user.count()])).toEqual(counts);
+    expect(await db.auditLog.count({ where: { action: "license.imported" } })).toBe(audit + 1);
   });
 
   it("in strict mode one bad row writes nothing; without it the good rows are imported", async () => {
@@ -184,5 +185,29 @@ describe("who may import, and how much", () => {
     const many = [EDD_HEADER, ...Array.from({ length: 10_001 }, (_, i) => `${i},k${i}`)].join("\n");
     await expect(importLicenses(admin, { format: "edd-csv", file: many })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", fields: { file: ["tooManyRows"] } });
     await expect(importLicenses(admin, { format: "csv", file: "a" })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { format: ["invalid"] } });
+  });
+});
+
+describe("the management API import", () => {
+  it("imports with a licenses:write key (same use case, audited as the key) and refuses a read-only key", async () => {
+    const { createApiKey } = await import("@/lib/api-keys/manage-api-keys");
+    const write = await createApiKey(admin, { name: "import write", scopes: ["licenses:read", "licenses:write"] });
+    const read = await createApiKey(admin, { name: "import read", scopes: ["licenses:read"] });
+    const { mapping } = await productWithPlan("SITE");
+    const key = hex();
+    const body = { format: "edd-csv", file: [EDD_HEADER, eddRow("501", key, "api@example.com", { urls: "https://api-site.example.com" })].join("\n"), mapping: { "Pro Plugin": mapping } };
+    const path = "/api/v1/admin/licenses/import";
+
+    const refused = await post(api.url, path, { ...body, dryRun: false }, { authorization: `Bearer ${read.key}` });
+    expect(refused.status).toBe(403);
+    const dry = await post(api.url, path, body, { authorization: `Bearer ${write.key}` });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, created: 1, activations: 1, errors: [] });
+    expect((await post(api.url, "/api/v1/licenses/validate", { key })).body.code).toBe("NOT_FOUND");
+
+    const real = await post(api.url, path, { ...body, dryRun: false }, { authorization: `Bearer ${write.key}` });
+    expect(real.body).toMatchObject({ dryRun: false, created: 1 });
+    expect(await db.auditLog.findFirst({ where: { action: "license.imported" }, orderBy: { id: "desc" }, select: { actorType: true, actorId: true } })).toEqual({ actorType: "API_KEY", actorId: admin.id });
+    expect((await post(api.url, "/api/v1/licenses/validate", { key, domain: "api-site.example.com" })).body.code).toBe("VALID");
   });
 });

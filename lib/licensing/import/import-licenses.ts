@@ -48,8 +48,8 @@ async function writeImport(actor: AuditActor, data: ImportLicensesData) {
   return db.$transaction(async (tx) => {
     const plan = await planImport(tx, data);
     const blocked = data.strict && plan.errors.length > 0;
-    if (blocked) return { plan, blocked, written: [] as string[] };
-    // Every run that is not blocked is recorded, also one that finds everything already imported.
+    // Blocked, or nothing new (a repeated import): nothing is written, not even an audit entry.
+    if (blocked || plan.toCreate.length === 0) return { plan, blocked, written: [] as string[] };
     if (plan.newCustomers.length) {
       await tx.user.createMany({ data: plan.newCustomers.map((email) => ({ id: newId("user"), email, passwordHash: NO_PASSWORD, name: nameOf(plan.toCreate, email) })) });
     }
