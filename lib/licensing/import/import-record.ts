@@ -87,5 +87,7 @@ export function parseDate(value: string | number): Date | null | undefined {
   const iso = sql ? `${sql[1]}T${sql[2]}Z` : /^\d{4}-\d\d-\d\d$/.test(text) ? `${text}T00:00:00Z` : text;
   if (!/^\d{4}-\d\d-\d\dT/.test(iso)) return undefined;
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  if (Number.isNaN(d.getTime())) return undefined;
+  // Exports that format a "never" timestamp of 0 write the Unix epoch.
+  return d.getTime() === 0 ? null : d;
 }

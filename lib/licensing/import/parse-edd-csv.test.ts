@@ -29,10 +29,13 @@ describe("Easy Digital Downloads license export", () => {
 
   it("reads the pre-3.6 export (Email column, URLs joined with ' - ')", () => {
     const text = "Email,License Key,License Status,Product Name,Purchase Date,Expiration Date,Activation Limit,Activation Count,Activated URLs\n" +
-      "old@example.com,00112233445566778899aabbccddeeff,active,Legacy,2015-05-05 05:05:05,2016-05-05 05:05:05,2,2,http://one.example - http://two.example\n";
+      "old@example.com,00112233445566778899aabbccddeeff,active,Legacy,2015-05-05 05:05:05,2016-05-05 05:05:05,2,2,http://one.example - http://two.example\n" +
+      "life@example.com,ffeeddccbbaa99887766554433221100,active,Legacy,2015-05-05 05:05:05,1970-01-01 00:00:00,1,0,\n";
     const result = parseEddCsv(text);
     expect(result.errors).toEqual([]);
     expect(result.records[0]).toMatchObject({ sourceId: "00112233445566778899aabbccddeeff", activations: [{ url: "http://one.example" }, { url: "http://two.example" }] });
+    // A lifetime license, written as the Unix epoch by the old export.
+    expect(result.records[1]).toMatchObject({ email: "life@example.com", expiresAt: null });
   });
 
   it("reports each bad row with its line, field and reason, and keeps the good ones", () => {
