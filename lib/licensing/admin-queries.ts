@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyHashOf } from "./key-material";
+import { keyLookupOf } from "./key-material";
 
 // Staff and integration reads of licenses. Key material never leaves beyond the hint.
 const LICENSE_SELECT = {
@@ -19,10 +19,11 @@ export async function listLicenses(search: LicenseSearch) {
   const q = search.q?.trim();
   const where: Prisma.LicenseWhereInput = { ...(search.status ? { status: search.status } : {}) };
   if (q) {
-    const keyHash = keyHashOf(q);
-    where.OR = keyHash
-      ? [{ keyHash }]
-      : [{ id: q }, { user: { email: { contains: q, mode: "insensitive" } } }, { user: { name: { contains: q, mode: "insensitive" } } }];
+    // A Keyfront key is only a key; text that could be an imported key may also be an email or name.
+    const key = keyLookupOf(q);
+    where.OR = key?.kind === "keyfront"
+      ? [{ keyHash: key.hash }]
+      : [...(key ? [{ keyHash: key.hash }] : []), { id: q }, { user: { email: { contains: q, mode: "insensitive" } } }, { user: { name: { contains: q, mode: "insensitive" } } }];
   }
   const rows = await db.license.findMany({
     where, orderBy: { id: "desc" }, take: take + 1, ...(search.cursor ? { cursor: { id: search.cursor }, skip: 1 } : {}),

@@ -34,7 +34,50 @@ export function hashLicenseKey(normalizedKey: string, pepper: string): string {
   return createHmac("sha256", pepper).update(normalizedKey).digest("hex");
 }
 
+// Keys imported from other platforms (Easy Digital Downloads: 32 hex characters, Lemon Squeezy:
+// a UUID, Keygen: whatever text the seller chose) are kept verbatim: compared by their exact trimmed
+// text, printable ASCII, 6..LEGACY_KEY_MAX characters (inner spaces allowed).
+export const LEGACY_KEY_MIN = 6;
+export const LEGACY_KEY_MAX = 256;
+const LEGACY_KEY = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** The trimmed text of a key from another platform; null when it is out of bounds or not printable ASCII. */
+export function normalizeLegacyLicenseKey(input: string): string | null {
+  if (typeof input !== "string" || input.length > LEGACY_KEY_MAX + 64) return null;
+  const key = input.trim();
+  if (key.length < LEGACY_KEY_MIN || key.length > LEGACY_KEY_MAX || !LEGACY_KEY.test(key)) return null;
+  return key;
+}
+
+export type CanonicalLicenseKey = { kind: "keyfront" | "legacy"; key: string };
+
+/**
+ * What a submitted key stands for: a Keyfront key (forgiving spelling, check character) first,
+ * else a key imported from another platform (exact text). Null for junk; never throws.
+ */
+export function canonicalLicenseKey(input: unknown): CanonicalLicenseKey | null {
+  if (typeof input !== "string") return null;
+  const keyfront = normalizeLicenseKey(input);
+  if (keyfront) return { kind: "keyfront", key: keyfront };
+  const legacy = normalizeLegacyLicenseKey(input);
+  return legacy ? { kind: "legacy", key: legacy } : null;
+}
+
+// Domain separation: no imported key's hash can equal a Keyfront key's hash, whatever its text.
+const LEGACY_DOMAIN = "keyfront:legacy-license-key:v1\0";
+
+/** Lookup hash of an imported key (its exact trimmed text). */
+export function hashLegacyLicenseKey(key: string, pepper: string): string {
+  return createHmac("sha256", pepper).update(LEGACY_DOMAIN).update(key).digest("hex");
+}
+
+/** Lookup hash of a canonical key of either kind. */
+export function hashCanonicalLicenseKey(key: CanonicalLicenseKey, pepper: string): string {
+  return key.kind === "keyfront" ? hashLicenseKey(key.key, pepper) : hashLegacyLicenseKey(key.key, pepper);
+}
+
 /** What lists show instead of the key: the first group and the last four characters. */
 export function licenseKeyHint(key: string): string {
+  if (!key.startsWith("KF-")) return key.length <= 12 ? `…${key.slice(-4)}` : `${key.slice(0, 4)}…${key.slice(-4)}`;
   return `${key.slice(0, 8)}…${key.slice(-4)}`;
 }

@@ -3,7 +3,7 @@ import { DECISION_CODES } from "./codes";
 import { normalizeDomain, normalizeFingerprint } from "./domains";
 
 // Input and output shapes of the licensing API; the OpenAPI document is generated from these.
-export const licenseKeyField = z.string().min(1, "Required.").max(64, "Too long.").describe("License key, e.g. KF-XXXXX-XXXXX-XXXXX-XXXXX");
+export const licenseKeyField = z.string().min(1, "Required.").max(256, "Too long.").describe("License key, e.g. KF-XXXXX-XXXXX-XXXXX-XXXXX, or a key imported from another platform (kept verbatim)");
 
 export const fingerprintField = z
   .string()

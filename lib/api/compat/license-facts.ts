@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
-import { keyHashOf } from "@/lib/licensing/key-material";
-import { normalizeLicenseKey } from "@/lib/licensing/license-key";
+import { keyLookupOf } from "@/lib/licensing/key-material";
 
 // What the compatibility shapes report beside a decision: the product, plan, customer and order
 // behind a key (other platforms' clients read them), in one indexed read.
@@ -17,9 +16,9 @@ export type CompatLicenseFacts = {
 };
 
 export async function getCompatLicenseFacts(key: string): Promise<CompatLicenseFacts | null> {
-  const keyHash = keyHashOf(key);
-  const canonical = normalizeLicenseKey(key);
-  if (!keyHash || !canonical) return null;
+  const lookup = keyLookupOf(key);
+  if (!lookup) return null;
+  const { hash: keyHash, key: canonical } = lookup;
   const row = await db.license.findUnique({
     where: { keyHash },
     select: {

@@ -13,7 +13,7 @@ import { extendLicense, reinstateLicense, resetActivations, revokeLicense, suspe
 import { parseBody, type ApiRequest, type Endpoint } from "../endpoint";
 
 // The management API for integrations (LIC-11), authorized by scoped API keys.
-async function principal(req: ApiRequest, scope: ApiKeyScope) {
+export async function principal(req: ApiRequest, scope: ApiKeyScope) {
   const p = await authenticateApiKey(req.header("authorization"), scope, req);
   const headers = await enforceApiLimits([["api:admin:key", p.apiKeyId]]);
   return { ...p, headers };

@@ -14,7 +14,7 @@ describe("API reference for the docs page", () => {
 
   it("describes fields from the JSON schema and builds a runnable curl example", () => {
     const validate = operations.find((o) => o.id === "validateLicense")!;
-    expect(validate.body?.find((f) => f.name === "key")).toMatchObject({ required: true, type: "string", constraints: ["1–64 characters"] });
+    expect(validate.body?.find((f) => f.name === "key")).toMatchObject({ required: true, type: "string", constraints: ["1–256 characters"] });
     expect(validate.body?.find((f) => f.name === "entitlements")).toMatchObject({ required: false, type: "string[]" });
     expect(validate.curl).toContain("curl -X POST 'https://licenses.example.com/api/v1/licenses/validate'");
     expect(validate.curl).toContain(`-d '{"key":"KF-XXXXX-XXXXX-XXXXX-XXXXX","fingerprint":`);

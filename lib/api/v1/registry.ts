@@ -3,6 +3,7 @@ import type { Endpoint } from "../endpoint";
 import { activateBody, deactivateBody, decisionResponse, errorResponse, heartbeatBody, offlineTokenBody, validateBody } from "@/lib/licensing/schemas";
 import { activateEndpoint, deactivateEndpoint, heartbeatEndpoint, offlineTokenEndpoint, validateEndpoint } from "./licensing-endpoints";
 import { keysEndpoint } from "./keys-endpoint";
+import { importLicensesBody, importLicensesEndpoint, importReportSchema } from "./admin-import-endpoint";
 import { createLicenseBody, createLicenseEndpoint, getLicenseEndpoint, licenseActionBody, licenseActionEndpoint, listLicensesEndpoint, listQuery } from "./admin-license-endpoints";
 
 // Every /api/v1 endpoint with what the OpenAPI document says of it. The fast dispatcher serves
@@ -30,6 +31,7 @@ export const V1_DOCS: EndpointDoc[] = [
   { endpoint: listLicensesEndpoint, tag: "Management", summary: "Search licenses", query: listQuery, response: z.object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() }), apiKey: true },
   { endpoint: createLicenseEndpoint, tag: "Management", summary: "Create a license (the key is returned once)", body: createLicenseBody, response: licenseRecord.extend({ key: z.string() }), apiKey: true },
   { endpoint: getLicenseEndpoint, tag: "Management", summary: "Get a license with its activations", response: licenseRecord, apiKey: true },
+  { endpoint: importLicensesEndpoint, tag: "Management", summary: "Import licenses exported from Easy Digital Downloads, Lemon Squeezy or Keygen (dry run by default)", body: importLicensesBody, response: importReportSchema, apiKey: true },
   { endpoint: licenseActionEndpoint, tag: "Management", summary: "suspend | reinstate | revoke | extend | reset-activations", body: licenseActionBody, response: licenseRecord, apiKey: true },
 ];
 

@@ -26,6 +26,7 @@ export const ROUTE_MODULES: Record<string, () => Promise<RouteModule>> = {
   "/api/v1/keys": () => import("@/app/api/v1/keys/route"),
   "/api/v1/openapi.json": () => import("@/app/api/v1/openapi.json/route"),
   "/api/v1/admin/licenses": () => import("@/app/api/v1/admin/licenses/route"),
+  "/api/v1/admin/licenses/import": () => import("@/app/api/v1/admin/licenses/import/route"),
   "/api/v1/admin/licenses/:id": () => import("@/app/api/v1/admin/licenses/[id]/route"),
   "/api/v1/admin/licenses/:id/:action": () => import("@/app/api/v1/admin/licenses/[id]/[action]/route"),
 };

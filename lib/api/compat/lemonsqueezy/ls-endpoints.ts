@@ -94,7 +94,8 @@ export const lemonSqueezyDeactivateEndpoint = lsEndpoint("deactivate", "deactiva
   const headers = await guardCompat(req, "activate", input.license_key);
   const facts = await getCompatLicenseFacts(input.license_key);
   if (!facts) return notFound("deactivated", headers);
-  const decision = await deactivateActivation({ key: input.license_key, activationId: input.instance_id });
+  const instance = await findInstance(input.license_key, input.instance_id);
+  const decision = await deactivateActivation({ key: input.license_key, activationId: instance?.activation.id ?? input.instance_id });
   if (!decision.license) return notFound("deactivated", headers);
   const ok = decision.code === "DEACTIVATED";
   return {

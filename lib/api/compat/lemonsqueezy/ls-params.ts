@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getLicenseSnapshot } from "@/lib/cache/license-cache";
 import { keyHashOf } from "@/lib/licensing/key-material";
 import type { ActivationState } from "@/lib/licensing/snapshot";
+import { INSTANCE_FINGERPRINT_PREFIX } from "@/lib/licensing/activate-instance";
 
 // Lemon Squeezy's License API fields (form-encoded or JSON), with its validation messages.
 // Blank counts as absent; numbers (JSON) as text.
@@ -16,11 +17,15 @@ export const lsDeactivateBody = z.object({ license_key: field("license_key", 100
 
 export type InstanceOfKey = { activation: ActivationState; scope: { fingerprint: string } | { domain: string } };
 
-/** An instance of the key's license and the scope that validates it; null when it is unknown or released. */
+/**
+ * An instance of the key's license and the scope that validates it; null when it is unknown or
+ * released. Instances imported from Lemon Squeezy keep the id clients already store there.
+ */
 export async function findInstance(key: string, instanceId: string): Promise<InstanceOfKey | null> {
   const keyHash = keyHashOf(key);
   const s = keyHash ? await getLicenseSnapshot(keyHash) : null;
-  const activation = s?.activations.find((a) => a.id === instanceId && a.status !== "RELEASED");
+  const imported = `${INSTANCE_FINGERPRINT_PREFIX}${instanceId}`;
+  const activation = s?.activations.find((a) => (a.id === instanceId || (a.kind === "FINGERPRINT" && a.identifier === imported)) && a.status !== "RELEASED");
   if (!activation) return null;
   return { activation, scope: activation.kind === "FINGERPRINT" ? { fingerprint: activation.identifier } : { domain: activation.identifier } };
 }

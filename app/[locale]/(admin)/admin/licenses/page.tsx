@@ -22,12 +22,17 @@ export default async function AdminLicensesPage({ params, searchParams }: {
   const t = await getTranslations("AdminLicenses");
   const d = await getTranslations("LicenseDetail");
   const c = await getTranslations("Common");
+  const imports = await getTranslations("LicenseImport");
   const format = await getFormatter();
   const { q = "", status } = result.search;
   const query = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
   return (
     <>
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={viewer.role === "ADMIN" ? <Link href="/admin/licenses/import" className={buttonClass("secondary")}>{imports("title")}</Link> : undefined}
+      />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="license-search" className="mb-1 block text-xs font-medium text-slate-600">{t("searchLabel")}</label>
