@@ -8,6 +8,12 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // Accounts without a usable password (e.g. imported customers) still cost one argon2 verify,
+  // so sign-in timing does not tell them apart.
+  if (!passwordHash.startsWith("$argon2")) {
+    await verify(await dummyPasswordHash(), password).catch(() => false);
+    return false;
+  }
   try {
     return await verify(passwordHash, password);
   } catch {
