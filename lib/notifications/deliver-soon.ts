@@ -2,37 +2,52 @@ import { logger } from "@/lib/logger";
 import { deliverQueuedEmails } from "./deliver-queued-emails";
 
 const PASS_LIMIT = 50;
-let running: Promise<void> | undefined;
-let again = false;
 
-async function drain(): Promise<void> {
-  do {
-    again = false;
-    try {
-      const report = await deliverQueuedEmails({ limit: PASS_LIMIT });
-      if (report.claimed === PASS_LIMIT) again = true; // more may be waiting
-    } catch (err) {
-      logger.error("email delivery pass failed", { err });
+// Requests are numbered; a loop serves every request made before its pass started. The check
+// that ends the loop and the reset of `loop` happen in one synchronous step, so a request can
+// never slip in between and be left waiting.
+let requested = 0;
+let served = 0;
+let loop: Promise<void> | undefined;
+const waiting: Array<{ upTo: number; resolve: () => void }> = [];
+
+async function pass(): Promise<number> {
+  try {
+    return (await deliverQueuedEmails({ limit: PASS_LIMIT })).claimed;
+  } catch (err) {
+    logger.error("email delivery pass failed", { err });
+    return 0;
+  }
+}
+
+async function run(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  try {
+    while (served < requested) {
+      const upTo = requested;
+      while ((await pass()) === PASS_LIMIT) {
+        // a full pass: more may be due
+      }
+      served = upTo;
+      for (let i = waiting.length - 1; i >= 0; i--) {
+        if (waiting[i]!.upTo <= served) waiting.splice(i, 1)[0]!.resolve();
+      }
     }
-  } while (again);
+  } finally {
+    loop = undefined;
+  }
 }
 
 /**
- * Delivers queued emails in the background, right after the caller's transaction committed.
- * Never throws; calls while a pass runs coalesce into one more pass. The returned promise
- * settles when the queue is drained (await it in tests; business code need not).
+ * Delivers queued emails in the background; business code calls it right after its transaction
+ * committed. Never throws. Calls during a pass coalesce into one more pass. The promise settles
+ * once a pass that started after this call has finished (tests await it; business code need not).
  */
 export function deliverSoon(): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(drain)
-    .finally(() => {
-      running = undefined;
-    });
-  return running;
+  const upTo = ++requested;
+  const done = new Promise<void>((resolve) => waiting.push({ upTo, resolve }));
+  loop ??= run();
+  return done;
 }
 
 /**
@@ -47,7 +62,7 @@ export function startEmailDelivery(options: { intervalMs?: number } = {}): { sto
   return {
     stop: async () => {
       clearInterval(timer);
-      await running;
+      await loop;
     },
   };
 }

@@ -26,7 +26,8 @@ export async function enqueueEmail(
   if (!key || key.length > 256) throw new Error("enqueueEmail: the idempotency key must be 1-256 characters");
   const id = newId("email");
   const { count } = await tx.email.createMany({
-    data: [{ id, ...email, idempotencyKey: key, status: "QUEUED" }],
+    // due now by the app's clock, the clock the deliverer compares with (not the database's)
+    data: [{ id, ...email, idempotencyKey: key, status: "QUEUED", nextAttemptAt: new Date() }],
     skipDuplicates: true,
   });
   if (count === 1) return { id, created: true };

@@ -93,6 +93,16 @@ describe("delivery without Resend", () => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([["OUTBOX", 1], ["OUTBOX", 1], ["OUTBOX", 1]]);
   });
 
+  it("an email queued while a pass runs is delivered before the later deliverSoon settles", async () => {
+    await enqueueEmail(db, anEmail(), { idempotencyKey: `test:${newId("order")}` });
+    const first = deliverSoon();
+    const { id } = await enqueueEmail(db, anEmail(), { idempotencyKey: `test:${newId("order")}` });
+    await deliverSoon();
+    expect((await db.email.findUniqueOrThrow({ where: { id } })).status).toBe("OUTBOX");
+    await first;
+    expect(await db.email.count({ where: { status: "QUEUED" } })).toBe(0);
+  });
+
   it("the periodic sweep delivers what was committed but never handed to deliverSoon", async () => {
     const { id } = await enqueueEmail(db, anEmail(), { idempotencyKey: `test:${newId("order")}` });
     const sweep = startEmailDelivery({ intervalMs: 25 });
