@@ -1,48 +1,16 @@
-import { Resend } from "resend";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { newId } from "@/lib/ids";
-import { logger } from "@/lib/logger";
+import { deliverQueuedEmails } from "./deliver-queued-emails";
+import { enqueueEmail, type OutgoingEmail } from "./enqueue-email";
 
-export type OutgoingEmail = {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  template: string;
-  locale: string;
-};
-
-let resend: Resend | undefined;
-function resendClient(): Resend | undefined {
-  const env = getEnv();
-  if (!env.RESEND_API_KEY) return undefined;
-  resend ??= new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
-  return resend;
-}
+export type { OutgoingEmail } from "./enqueue-email";
 
 /**
- * Records the email and delivers it through Resend when configured; without Resend the row in
- * the Email table is the delivery (the local outbox). Returns the email id.
+ * Sends one email now, outside any business transaction (account emails): queues it like every
+ * other email and delivers it at once, so retries, idempotency and the outbox work the same way.
+ * A failed first attempt stays queued for the sweep. Returns the email id.
  */
-export async function sendEmail(email: OutgoingEmail): Promise<string> {
-  const id = newId("email");
-  const client = resendClient();
-  await db.email.create({ data: { id, ...email, status: "OUTBOX" } });
-  if (!client) return id;
-  try {
-    const { data, error } = await client.emails.send({
-      from: getEnv().EMAIL_FROM,
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-    }, { idempotencyKey: id });
-    if (error) throw new Error(error.message);
-    await db.email.update({ where: { id }, data: { status: "SENT", providerId: data?.id, sentAt: new Date() } });
-  } catch (err) {
-    logger.error("email delivery failed", { emailId: id, err });
-    await db.email.update({ where: { id }, data: { status: "FAILED", error: String(err).slice(0, 500) } });
-  }
+export async function sendEmail(email: OutgoingEmail, options: { idempotencyKey?: string } = {}): Promise<string> {
+  const { id } = await enqueueEmail(db, email, { idempotencyKey: options.idempotencyKey ?? `once:${crypto.randomUUID()}` });
+  await deliverQueuedEmails({ ids: [id], limit: 1 });
   return id;
 }

@@ -113,7 +113,7 @@ describe("migrations vs prisma/schema.prisma", { timeout: 30_000 }, () => {
     expect(drift).toMatch(/CREATE INDEX "AuditLog_createdAt_idx"/); // index
     expect(drift).toMatch(/CREATE UNIQUE INDEX "Product_slug_key"/); // unique constraint
     expect(drift).toMatch(/FOREIGN KEY \("userId"\) REFERENCES "User"\("id"\) ON DELETE CASCADE/); // foreign key
-    expect(drift).toMatch(/CREATE TYPE "EmailStatus_new" AS ENUM \('OUTBOX', 'SENT', 'FAILED'\)/); // enum
+    expect(drift).toMatch(/CREATE TYPE "EmailStatus_new" AS ENUM \('QUEUED', 'OUTBOX', 'SENT', 'FAILED'\)/); // enum
     expect(drift).toMatch(/CREATE TABLE "Setting"/); // model
   });
 
