@@ -64,7 +64,7 @@ export const slugField = requiredText(64).pipe(z.string().regex(/^[a-z0-9]+(?:-[
 
 export const currencyField = z.preprocess(
   asText,
-  z.string().trim().toUpperCase().min(1, "required").regex(/^[A-Z]{3}$/, "currencyUnknown").refine(isKnownCurrency, "currencyUnknown"),
+  z.string().trim().toUpperCase().min(1, "required").pipe(z.string().refine((c) => /^[A-Z]{3}$/.test(c) && isKnownCurrency(c), "currencyUnknown")),
 );
 
 const idOf = (prefix: string) => z.preprocess(asText, z.string().regex(new RegExp(`^${prefix}_[0-9A-Z]{26}$`), "invalid"));
