@@ -66,6 +66,6 @@ test("an admin creates a product with a plan, a EUR price and a volume tier, and
   await newRate.getByLabel("Currency").fill("EUR");
   await newRate.getByLabel("Rate").fill("0.92");
   await newRate.getByRole("button", { name: "Save rate" }).click();
-  await expect(page.getByTestId("rate-EUR")).toContainText("1 USD = 0.92 EUR");
+  await expect(page.getByTestId("rate-EUR")).toContainText("0.92 EUR per USD");
   await page.screenshot({ path: "test-results/screens/admin-exchange-rates.png", fullPage: true });
 });
