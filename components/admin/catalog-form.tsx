@@ -29,12 +29,14 @@ type Props = {
   hidden?: Record<string, string>;
   readOnly?: boolean;
   variant?: ButtonVariant;
+  /** the submit button sits beside one row of labelled fields */
+  inline?: boolean;
   className?: string;
   children?: ReactNode;
 };
 
 /** A catalog form: posts to a server action, shows field errors beside the fields and a saved notice. */
-export function CatalogForm({ action, id, submitLabel, hidden = {}, readOnly = false, variant = "primary", className = "", children }: Props) {
+export function CatalogForm({ action, id, submitLabel, hidden = {}, readOnly = false, variant = "primary", inline = false, className = "", children }: Props) {
   const t = useTranslations("AdminCatalog");
   const errors = useTranslations("Errors");
   const [state, formAction, pending] = useActionState(action, initialState);
@@ -46,7 +48,7 @@ export function CatalogForm({ action, id, submitLabel, hidden = {}, readOnly = f
         <fieldset disabled={readOnly || pending} className="contents">
           {children}
           {readOnly ? null : (
-            <div className="flex flex-wrap items-center gap-3">
+            <div className={`flex flex-wrap items-center gap-3 ${inline ? "sm:mt-6" : ""}`}>
               <Button type="submit" variant={variant} disabled={pending}>{submitLabel}</Button>
               {message ? <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700" : "text-red-700"}`}>{message}</p> : null}
             </div>

@@ -22,7 +22,7 @@ export function CatalogPriceEditor({ planId, prices, setAction, removeAction, re
         </ul>
       )}
       {readOnly ? null : (
-        <CatalogForm action={setAction} id={`price-${planId}`} submitLabel={t("setPrice")} hidden={{ planId }} className="grid items-start gap-3 sm:grid-cols-[8rem_1fr_auto]">
+        <CatalogForm action={setAction} id={`price-${planId}`} inline submitLabel={t("setPrice")} hidden={{ planId }} className="grid items-start gap-3 sm:grid-cols-[8rem_1fr_auto]">
           <CatalogInput name="currency" label={t("currency")} maxLength={3} dir="ltr" autoCapitalize="characters" placeholder="EUR" />
           <CatalogInput name="amount" label={t("amount")} hint={t("amountHint")} inputMode="decimal" dir="ltr" placeholder="19.99" />
         </CatalogForm>
