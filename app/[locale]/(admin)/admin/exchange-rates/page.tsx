@@ -30,7 +30,7 @@ export default async function AdminExchangeRatesPage({ params }: { params: Promi
           {rates.length === 0 ? <EmptyState>{t("noRates")}</EmptyState> : (
             <Table head={[t("currency"), t("rate"), t("source"), t("updated"), ...(canEdit ? [t("actions")] : [])]} caption={t("exchangeRates")}>
               {rates.map((r) => (
-                <tr key={r.quoteCurrency} data-testid={`rate-${r.quoteCurrency}`}>
+                <tr key={r.quoteCurrency} data-testid={`rate-row-${r.quoteCurrency}`}>
                   <Td><span dir="ltr" className="font-semibold text-slate-900">{r.quoteCurrency}</span></Td>
                   <Td><span dir="ltr" className="whitespace-nowrap">{t("rateReads", { base, rate: r.rate, quote: r.quoteCurrency })}</span></Td>
                   <Td>{r.source === "FEED" ? t("sourceFEED") : t("sourceMANUAL")}</Td>
