@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/http/parse-input";
 import { catalogAdmin, changedFields, isUniqueViolation, notFound, slugTaken, type CatalogContext } from "./catalog-access";
+import { CATALOG_TX_OPTIONS, SNAPSHOT_PLAN_FIELDS, bumpLicensesOf, invalidateLicenses, type StaleLicense } from "./license-snapshots";
 import { updatePlanSchema } from "./schemas";
 
 const POLICY_SELECT = {
@@ -11,10 +12,14 @@ const POLICY_SELECT = {
   offlineTokenTtlSec: true, gracePeriodDays: true, entitlements: true, channels: true, active: true, sortOrder: true,
 } as const;
 
-/** An admin edits a plan's name and licensing policy; the audit entry records each field's old and new value. */
+/**
+ * An admin edits a plan's name and licensing policy; the audit entry records each field's old and
+ * new value. Existing licenses follow the plan's grace, heartbeat and offline-token policy at once.
+ */
 export async function updatePlan(viewer: Viewer | null, input: unknown, ctx: CatalogContext = {}): Promise<void> {
   const actor = catalogAdmin(viewer, ctx);
   const { planId, ...policy } = parseInput(updatePlanSchema, input);
+  let stale: StaleLicense[] = [];
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.plan.findUnique({ where: { id: planId }, select: POLICY_SELECT });
@@ -25,10 +30,12 @@ export async function updatePlan(viewer: Viewer | null, input: unknown, ctx: Cat
       const changes = changedFields(before, policy);
       if (Object.keys(changes).length === 0) return;
       await tx.plan.update({ where: { id: planId }, data: policy });
+      if (SNAPSHOT_PLAN_FIELDS.some((f) => f in changes)) stale = await bumpLicensesOf(tx, { planId });
       await recordAudit(tx, actor, "plan.updated", { type: "plan", id: planId }, { productId: before.productId, changes } as never);
-    });
+    }, CATALOG_TX_OPTIONS);
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     throw err;
   }
+  await invalidateLicenses(stale);
 }

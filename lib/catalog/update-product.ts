@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/http/parse-input";
 import { catalogAdmin, changedFields, isUniqueViolation, notFound, slugTaken, type CatalogContext } from "./catalog-access";
+import { CATALOG_TX_OPTIONS, SNAPSHOT_PRODUCT_FIELDS, bumpLicensesOf, invalidateLicenses, type StaleLicense } from "./license-snapshots";
 import { updateProductSchema } from "./schemas";
 
 /**
@@ -13,6 +14,7 @@ import { updateProductSchema } from "./schemas";
 export async function updateProduct(viewer: Viewer | null, input: unknown, ctx: CatalogContext = {}): Promise<void> {
   const actor = catalogAdmin(viewer, ctx);
   const { productId, ...data } = parseInput(updateProductSchema, input);
+  let stale: StaleLicense[] = [];
   try {
     await db.$transaction(async (tx) => {
       const before = await tx.product.findUnique({
@@ -27,10 +29,12 @@ export async function updateProduct(viewer: Viewer | null, input: unknown, ctx: 
       const changes = changedFields(before, data);
       if (Object.keys(changes).length === 0) return;
       await tx.product.update({ where: { id: productId }, data });
+      if (SNAPSHOT_PRODUCT_FIELDS.some((f) => f in changes)) stale = await bumpLicensesOf(tx, { productId });
       await recordAudit(tx, actor, "product.updated", { type: "product", id: productId }, changes as never);
-    });
+    }, CATALOG_TX_OPTIONS);
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     throw err;
   }
+  await invalidateLicenses(stale);
 }

@@ -42,6 +42,16 @@ describe("products", () => {
     expect(await catalogCounts()).toEqual(before);
   });
 
+  it("two admins creating the same slug at once: one product, the other gets the field error", async () => {
+    const admin = await staff();
+    const form = productForm();
+    const results = await Promise.allSettled([createProduct(admin, form, ctx), createProduct(admin, form, ctx)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused?.reason).toMatchObject({ code: "VALIDATION_FAILED", fields: { slug: ["slugTaken"] } });
+    expect(await db.product.count({ where: { slug: form.slug } })).toBe(1);
+  });
+
   it("updates only what changed, and keeps the license type once licenses exist", async () => {
     const admin = await staff();
     const { id } = await createProduct(admin, productForm(), ctx);
