@@ -69,3 +69,22 @@ test("an admin creates a product with a plan, a EUR price and a volume tier, and
   await expect(page.getByTestId("rate-row-EUR")).toContainText("0.92 EUR per USD");
   await page.screenshot({ path: "test-results/screens/admin-exchange-rates.png", fullPage: true });
 });
+
+test("support staff see the catalog read-only and cannot open the new-product form", async ({ page }) => {
+  const support = await createUser({ role: "SUPPORT" });
+  const slug = `e2e-ro-${Date.now().toString(36)}`;
+  const id = `prd_${Date.now().toString(36).toUpperCase().padStart(26, "0")}`;
+  await sql().query(`INSERT INTO "Product" (id, slug, name, "updatedAt") VALUES ($1, $2, 'Read Only App', now())`, [id, slug]);
+  await signIn(page, support.email);
+
+  await page.goto("/en/admin/products");
+  await expect(page.getByRole("link", { name: "New product" })).toHaveCount(0);
+  await page.getByTestId(`product-row-${slug}`).getByRole("link", { name: "Read Only App" }).click();
+  await expect(page.getByText("Support staff can view the catalog but not change it.")).toBeVisible();
+  await expect(page.getByTestId("product-form").getByLabel("Display name")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(page.getByTestId("new-plan")).toHaveCount(0);
+
+  await page.goto("/en/admin/products/new");
+  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+});
