@@ -9,10 +9,12 @@ export default async function AdminLayout({ children, params }: { children: Reac
   const viewer = await requireStaffPage(locale, "");
   const t = await getTranslations("Admin");
   const apiKeys = await getTranslations("AdminApiKeys");
+  const catalog = await getTranslations("AdminCatalog");
   const items = [
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/users", label: t("users") },
     { href: "/admin/products", label: t("products") },
+    { href: "/admin/exchange-rates", label: catalog("exchangeRates") },
     { href: "/admin/licenses", label: t("licenses") },
     ...(viewer.role === "ADMIN" ? [{ href: "/admin/api-keys", label: apiKeys("title") }] : []),
     { href: "/admin/audit-log", label: t("auditLog") },
