@@ -1,35 +1,33 @@
-import { currencyExponent } from "@/lib/money";
+import { AppError } from "@/lib/errors";
+import { parseMinorUnits as parseMoneyText, toRatio, type Ratio } from "@/lib/money";
+
+export type { Ratio };
 
 // Exact decimal text ⇄ integers for the catalog forms. Nothing here goes through a float.
 
 /** Why a decimal amount was refused; each is also a translated field error. */
 export type AmountProblem = "amountInvalid" | "negative" | "tooManyDecimals" | "outOfRange";
 
-const AMOUNT = /^(-)?(\d+)(?:\.(\d+))?$/;
 /** The largest amount a price may hold, in minor units (well inside a signed 64-bit column). */
 export const MAX_AMOUNT_MINOR = 10n ** 15n;
 
+const PROBLEMS: Record<string, AmountProblem> = { INVALID_AMOUNT: "amountInvalid", TOO_MANY_DECIMALS: "tooManyDecimals", NEGATIVE_AMOUNT: "negative" };
+
 /**
- * Minor units of a decimal amount in `currency`, using its exponent: "12.34" USD → 1234n,
- * "1500" JPY → 1500n, "1.250" KWD → 1250n. Trailing zeros beyond the exponent are fine
- * ("12.50" JPY is refused, "12.00" JPY is 12n); "12.345" USD is refused, never rounded.
+ * lib/money's parseMinorUnits as a form result: "12.34" USD → 1234n, "1500" JPY → 1500n,
+ * "1.250" KWD → 1250n; "12.345" USD is refused, never rounded; a leading "+" is accepted.
  */
 export function parseMinorUnits(text: string, currency: string): { ok: true; value: bigint } | { ok: false; problem: AmountProblem } {
-  const match = AMOUNT.exec(text.trim().replace(/^\+/, ""));
-  if (!match) return { ok: false, problem: "amountInvalid" };
-  const [, minus, whole = "", fraction = ""] = match;
-  const exp = currencyExponent(currency);
-  const significant = fraction.replace(/0+$/, "");
-  if (significant.length > exp) return { ok: false, problem: "tooManyDecimals" };
-  const value = BigInt(whole + significant.padEnd(exp, "0"));
-  if (minus && value !== 0n) return { ok: false, problem: "negative" };
+  let value: bigint;
+  try {
+    value = parseMoneyText(text.trim().replace(/^\+/, ""), currency);
+  } catch (err) {
+    const reason = err instanceof AppError ? Object.values(err.fields ?? {})[0]?.[0] : undefined;
+    return { ok: false, problem: PROBLEMS[reason ?? ""] ?? "amountInvalid" };
+  }
   if (value > MAX_AMOUNT_MINOR) return { ok: false, problem: "outOfRange" };
   return { ok: true, value };
 }
-
-export type Ratio = { num: bigint; den: bigint };
-
-const RATE = /^(\d{1,12})(?:\.(\d{1,12}))?$/;
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b) [a, b] = [b, a % b];
@@ -38,14 +36,15 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /** An exchange rate typed as a positive decimal ("0.9215", "151.4") as a reduced exact ratio, or null. */
 export function parseRate(text: string): Ratio | null {
-  const match = RATE.exec(text.trim());
-  if (!match) return null;
-  const fraction = match[2] ?? "";
-  const num = BigInt((match[1] ?? "") + fraction);
-  if (num === 0n) return null;
-  const den = 10n ** BigInt(fraction.length);
-  const divisor = gcd(num, den);
-  return { num: num / divisor, den: den / divisor };
+  if (!/^\d{1,12}(?:\.\d{1,12})?$/.test(text.trim())) return null;
+  let ratio: Ratio;
+  try {
+    ratio = toRatio(text);
+  } catch {
+    return null;
+  }
+  const divisor = gcd(ratio.num, ratio.den);
+  return { num: ratio.num / divisor, den: ratio.den / divisor };
 }
 
 /**
