@@ -8,6 +8,7 @@ import { startInvalidationPolling } from "@/lib/cache/license-cache";
 import { flushLastSeen } from "@/lib/licensing/last-seen";
 import { cullDeadActivations } from "@/lib/licensing/cull-dead-activations";
 import { logger } from "@/lib/logger";
+import { startEmailDelivery } from "@/lib/notifications/deliver-soon";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -42,11 +43,13 @@ async function main() {
   // Floating licenses: activations that stopped sending heartbeats give their seats back.
   const cull = setInterval(() => void cullDeadActivations().catch((err) => logger.warn("cull failed", { err })), CULL_EVERY_MS);
   cull.unref();
+  // Emails queued by committed transactions go out even when their immediate send failed.
+  const emails = apiOnly ? undefined : startEmailDelivery();
   server.listen(port, hostname, () => logger.info("keyfront listening", { port, apiOnly }));
 
   const stop = () => {
     server.close();
-    void flushLastSeen().finally(() => process.exit(0));
+    void Promise.all([flushLastSeen(), emails?.stop()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", stop);
