@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   invoice: "inv",
   release: "rel",
   batch: "bat",
+  subscription: "sub",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
