@@ -7,9 +7,11 @@ export default async function AccountLayout({ children, params }: { children: Re
   const { locale } = await params;
   await requireViewerPage(locale, "/account");
   const t = await getTranslations("Account");
+  const s = await getTranslations("Subscriptions");
   const items = [
     { href: "/account", label: t("overview") },
     { href: "/account/licenses", label: t("licenses") },
+    { href: "/account/subscriptions", label: s("nav") },
     { href: "/account/orders", label: t("orders") },
     { href: "/account/settings", label: t("settings") },
   ];
