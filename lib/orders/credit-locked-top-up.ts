@@ -14,6 +14,9 @@ import type { LockedOrder } from "./lock-order";
 export type TopUpOutcome = "credited" | "already_credited" | "nothing_received" | "mismatch";
 export type LockedTopUp = { outcome: TopUpOutcome; creditedMinor: bigint; detail?: string };
 
+/** Gateways whose payments are credited to the wallet (a purchase is then paid from it). */
+export const WALLET_CREDIT_GATEWAYS: readonly string[] = ["cryptomus", "nowpayments", "plisio"];
+
 const CREDITABLE: readonly string[] = ["succeeded", "partially_paid"];
 
 export const topUpKey = (payment: Pick<PaymentSnapshot, "provider" | "providerPaymentId">, totalMinor: bigint) =>
@@ -37,7 +40,7 @@ export async function creditLockedTopUp(tx: Tx, order: LockedOrder, payment: Pay
   });
   if (posting.replayed) return { outcome: "already_credited", creditedMinor: 0n };
 
-  if (order.status === "PENDING") {
+  if (order.kind === "TOP_UP" && order.status === "PENDING") {
     await tx.order.updateMany({
       where: { id: order.id, status: "PENDING" },
       data: { status: "PAID", paidAt: now, expiresAt: null, gateway: payment.provider, gatewayPaymentId: payment.providerPaymentId },

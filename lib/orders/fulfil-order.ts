@@ -6,7 +6,8 @@ import { loadAndStore } from "@/lib/cache/license-cache";
 import { deliverSoon } from "@/lib/notifications/deliver-soon";
 import type { PaymentSnapshot } from "@/lib/payments/gateway";
 import { orderIdField } from "@/lib/checkout/schemas";
-import { creditLockedTopUp, type TopUpOutcome } from "./credit-locked-top-up";
+import { creditLockedTopUp, WALLET_CREDIT_GATEWAYS, type TopUpOutcome } from "./credit-locked-top-up";
+import { payFromCredit } from "./pay-from-credit";
 import { fulfilLockedOrder, type FulfilOutcome } from "./fulfil-locked-order";
 import { lockOrder, ORDER_TX_OPTIONS } from "./lock-order";
 
@@ -39,6 +40,10 @@ export async function fulfilOrder(orderId: string, payment: PaymentSnapshot | nu
       if (!payment) return { outcome: "nothing_received" as const, keyHashes: [], emails: false };
       const credit = await creditLockedTopUp(tx, order, payment);
       return { outcome: credit.outcome, detail: credit.detail, keyHashes: [], emails: credit.outcome === "credited" };
+    }
+    if (payment && WALLET_CREDIT_GATEWAYS.includes(payment.provider)) {
+      const paid = await payFromCredit(tx, order, payment, new Date());
+      return { ...paid, emails: paid.credited || paid.outcome === "fulfilled" };
     }
     const done = await fulfilLockedOrder(tx, order, payment);
     return { ...done, emails: done.outcome === "fulfilled" };
