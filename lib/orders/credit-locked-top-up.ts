@@ -6,8 +6,8 @@ import { postWalletEntry } from "@/lib/wallet/post-wallet-entry";
 import type { LockedOrder } from "./lock-order";
 
 // A wallet top-up is credited at what actually arrived (valued in the order currency by the
-// provider), partial payments included, whatever the invoice asked for. Each credit brings the
-// order's credited total up to the received value, with a wallet key from the provider payment
+// provider), partial payments included, whatever the invoice asked for. Each credit brings what
+// was credited for that provider payment up to its received value, with a wallet key from the provider payment
 // and that total: a replay or a reordered callback credits nothing twice, and a payment that grows
 // (a second transfer to the same invoice) adds only the difference.
 
@@ -25,11 +25,14 @@ export const topUpKey = (payment: Pick<PaymentSnapshot, "provider" | "providerPa
 export async function creditLockedTopUp(tx: Tx, order: LockedOrder, payment: PaymentSnapshot, now = new Date()): Promise<LockedTopUp> {
   if (payment.orderId !== null && payment.orderId !== order.id) return { outcome: "mismatch", creditedMinor: 0n, detail: `payment is for order ${payment.orderId}` };
   if (!CREDITABLE.includes(payment.status)) return { outcome: "nothing_received", creditedMinor: 0n, detail: `payment is ${payment.status}` };
-  const value = payment.receivedValue;
+  // A payment in another coin that the provider does not value: paid in full means the invoice amount.
+  const value = payment.receivedValue ?? (payment.status === "succeeded" && payment.amount?.currency === order.currency ? payment.amount : null);
   if (!value || value.amountMinor <= 0n) return { outcome: "nothing_received", creditedMinor: 0n, detail: "no received value reported" };
   if (value.currency !== order.currency) return { outcome: "mismatch", creditedMinor: 0n, detail: `received value in ${value.currency}` };
 
-  const credited = await tx.walletEntry.aggregate({ where: { orderId: order.id, kind: "TOP_UP" }, _sum: { amountMinor: true } });
+  // Per provider payment: a second, separate payment to the same invoice is credited on its own.
+  const prefix = topUpKey(payment, 0n).replace(/0$/, "");
+  const credited = await tx.walletEntry.aggregate({ where: { orderId: order.id, kind: "TOP_UP", idempotencyKey: { startsWith: prefix } }, _sum: { amountMinor: true } });
   const before = credited._sum.amountMinor ?? 0n;
   if (value.amountMinor <= before) return { outcome: "already_credited", creditedMinor: 0n };
 
