@@ -50,5 +50,7 @@ export async function fulfilOrder(orderId: string, payment: PaymentSnapshot | nu
   }, ORDER_TX_OPTIONS);
   await afterFulfilment(result.keyHashes, result.emails);
   if (result.outcome === "underpaid" || result.outcome === "mismatch") logger.warn("payment does not pay its order", { orderId: id, outcome: result.outcome, detail: result.detail });
+  // Money arrived for an order that had already expired or failed: staff must fulfil or refund it.
+  if (result.outcome === "not_pending" && payment?.status === "succeeded") logger.error("payment received for a closed order", { orderId: id, provider: payment.provider, paymentId: payment.providerPaymentId });
   return { orderId: id, outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}) };
 }
