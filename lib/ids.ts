@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   release: "rel",
   batch: "bat",
   subscription: "sub",
+  refund: "rfd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
