@@ -7,10 +7,12 @@ export default async function AccountLayout({ children, params }: { children: Re
   const { locale } = await params;
   await requireViewerPage(locale, "/account");
   const t = await getTranslations("Account");
+  const wallet = await getTranslations("Wallet");
   const items = [
     { href: "/account", label: t("overview") },
     { href: "/account/licenses", label: t("licenses") },
     { href: "/account/orders", label: t("orders") },
+    { href: "/account/wallet", label: wallet("title") },
     { href: "/account/settings", label: t("settings") },
   ];
   return <SectionShell navLabel={t("navigation")} title={t("title")} items={items}>{children}</SectionShell>;
