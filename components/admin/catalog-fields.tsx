@@ -12,10 +12,13 @@ type Common = { name: string; label: string; hint?: string; defaultValue?: strin
 function useField(name: string, hint?: string) {
   const form = useCatalogForm();
   const t = useTranslations("AdminCatalog.errors");
+  const custom = useTranslations((form.errorNamespace ?? "AdminCatalog.errors") as "AdminCatalog.errors");
   const v = useTranslations("Validation");
   const id = `${form.idPrefix}-${name.replace(/\./g, "-")}`;
   const errors = form.errors(name);
-  const text = errors?.map((e) => (t.has(e as never) ? t(e as never) : v.has(e as never) ? v(e as never) : v("invalid"))).join(" ");
+  const text = errors
+    ?.map((e) => (custom.has(e as never) ? custom(e as never) : t.has(e as never) ? t(e as never) : v.has(e as never) ? v(e as never) : v("invalid")))
+    .join(" ");
   const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const ring = errors?.length ? "ring-red-400" : "ring-slate-300";
   const below = (

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { GatewayId } from "./gateway";
 
 // Each gateway's credentials come from env (wins, field by field) or from the Setting table,
@@ -106,8 +107,12 @@ export async function getMaskedGatewayCredentials(gateway: GatewayId, env: Env =
   return out;
 }
 
-/** Saves credentials encrypted; blank fields keep their stored value, null clears one. */
-export async function saveGatewayCredentials(gateway: GatewayId, input: unknown): Promise<void> {
+/**
+ * Saves credentials encrypted; blank fields keep their stored value, null clears one. The change
+ * is audited in the same transaction by field name only (never a value); without an actor it is
+ * recorded as a system change.
+ */
+export async function saveGatewayCredentials(gateway: GatewayId, input: unknown, actor: AuditActor = { type: "SYSTEM" }): Promise<void> {
   const parsed = credentialsInputSchema(gateway).safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};
@@ -118,12 +123,20 @@ export async function saveGatewayCredentials(gateway: GatewayId, input: unknown)
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${settingKey(gateway)}))`;
     const row = await tx.setting.findUnique({ where: { key: settingKey(gateway) }, select: { valueEnc: true } });
     const stored = row?.valueEnc ? storedSchema.parse(JSON.parse(decryptSecret(row.valueEnc, aad(gateway)))) : {};
+    const set: string[] = [];
+    const cleared: string[] = [];
     for (const [name, v] of Object.entries(parsed.data as Record<string, string | null | undefined>)) {
-      if (v === null) delete stored[name];
-      else if (v) stored[name] = v;
+      if (v === null) {
+        if (name in stored) cleared.push(name);
+        delete stored[name];
+      } else if (v) {
+        if (stored[name] !== v) set.push(name);
+        stored[name] = v;
+      }
     }
     const valueEnc = encryptSecret(JSON.stringify(stored), aad(gateway));
     await tx.setting.upsert({ where: { key: settingKey(gateway) }, create: { key: settingKey(gateway), valueEnc }, update: { valueEnc } });
+    if (set.length || cleared.length) await recordAudit(tx, actor, "gateway.credentials_saved", { type: "gateway", id: gateway }, { set, cleared });
   });
 }
 

@@ -74,3 +74,21 @@ export type DebitWalletInput = z.input<typeof debitWalletSchema>;
 export type AdjustWalletInput = z.input<typeof adjustWalletSchema>;
 export type RefundToWalletInput = z.input<typeof refundToWalletSchema>;
 export type ListWalletEntriesInput = z.input<typeof listWalletEntriesSchema>;
+
+/**
+ * The admin "Adjust wallet" form: a signed decimal amount in the currency's own decimals, a
+ * reason, and the form's nonce (fresh per rendered form) that makes a double submit post once.
+ * Messages are keys under `AdminWallet.errors`, then `AdminCatalog.errors`, then `Validation`.
+ */
+export const adjustWalletFormSchema = z
+  .object({
+    userId: z.string().regex(/^usr_[0-9A-Z]{26}$/, "invalid"),
+    currency: z.string().trim().toUpperCase().refine((v) => /^[A-Z]{3}$/.test(v) && KNOWN_CURRENCIES.has(v), "currencyUnknown"),
+    amount: z.string({ error: "required" }).trim().min(1, "required").regex(/^[+-]?\d{1,15}(?:\.\d{1,4})?$/, "amountInvalid"),
+    reason: z.string({ error: "reasonRequired" }).trim().min(3, "reasonRequired").max(500, "tooLong"),
+    nonce: z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid"),
+  })
+  .transform((v) => {
+    const signed = v.amount.startsWith("-") || v.amount.startsWith("+");
+    return { ...v, sign: v.amount.startsWith("-") ? -1n : 1n, digits: signed ? v.amount.slice(1) : v.amount };
+  });

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { listUsers } from "@/lib/users/queries";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export default async function AdminUsersPage({ params, searchParams }: { params:
         <Table head={[t("email"), t("name"), t("role"), t("status"), t("created"), ...(canEdit ? [t("actions")] : [])]}>
           {result.rows.map((u) => (
             <tr key={u.id} data-testid={`user-row-${u.email}`}>
-              <Td className="font-medium text-slate-900">{u.email}</Td>
+              <Td className="font-medium text-slate-900"><Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{u.email}</Link></Td>
               <Td>{u.name}</Td>
               <Td>{t(`role${u.role}`)}</Td>
               <Td>
