@@ -70,7 +70,8 @@ async function main() {
   step(`starting the production server (node .next/keyfront-server.mjs${profile ? " --cpu-prof" : ""}, RATE_LIMIT_SCALE=${CONFIG.rateLimitScale})…`);
   const server = await startKeyfront({
     port,
-    env: { ...serverEnv, PORT: String(port) },
+    // Profiles are of the process that serves: no separate accepting primary then.
+    env: { ...serverEnv, PORT: String(port), ...(profileDir ? { KEYFRONT_WORKERS: "0" } : {}) },
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
 
