@@ -68,7 +68,7 @@ function runPrimary(count: number) {
         return;
       }
       logger.error("worker exited; starting a new one", { index, code, signal });
-      setTimeout(() => fork(index), RESTART_DELAY_MS).unref();
+      setTimeout(() => fork(index), RESTART_DELAY_MS);
     });
   };
   for (let i = 0; i < count; i++) fork(i);
