@@ -70,7 +70,8 @@ async function main() {
   step(`starting the production server (node .next/keyfront-server.mjs${profile ? " --cpu-prof" : ""}, RATE_LIMIT_SCALE=${CONFIG.rateLimitScale})…`);
   const server = await startKeyfront({
     port,
-    env: { ...serverEnv, PORT: String(port) },
+    // Profiles are of the process that serves: no separate accepting primary then.
+    env: { ...serverEnv, PORT: String(port), ...(profileDir ? { KEYFRONT_WORKERS: "0" } : {}) },
     nodeFlags: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
 
@@ -86,7 +87,7 @@ async function main() {
   const notes = [
     `Rate limiting is on with RATE_LIMIT_SCALE=${CONFIG.rateLimitScale}: every request is counted by the limiter, none is refused.`,
     "Load generator (autocannon, one thread) and server share the machine's cores: compare ratios to the bare server, not absolute numbers.",
-    "Statement counts come from pg_stat_statements; 'background' = last-seen flush (every 2 s) and the dead-activation sweep, not caused by a request.",
+    "Statement counts come from pg_stat_statements; 'background' = last-seen flush (every 2 s), dead-activation sweep, email-queue sweep and the signing key's timed reload, not caused by a request.",
   ];
   if (buildWarning) notes.push(`WARNING: ${buildWarning}`);
   const loadAverage = { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) };

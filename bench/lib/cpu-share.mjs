@@ -16,11 +16,27 @@ function readStat(pid) {
   }
 }
 
-/** CPU time (µs) one process has used so far; null when unknown. */
+/**
+ * CPU time (µs) one process and its live descendants have used so far (a clustered server's
+ * workers included); null when unknown.
+ */
 export function processCpuUs(pid) {
   if (process.platform !== "linux" || !pid) return null;
-  const s = readStat(pid);
-  return s ? (s.ticks * 1e6) / HZ : null;
+  const own = readStat(pid);
+  if (!own) return null;
+  let ticks = own.ticks;
+  const children = new Map();
+  for (const name of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === pid) continue;
+    const s = readStat(name);
+    if (s) children.set(Number(name), s);
+  }
+  const descends = (p) => {
+    for (let hops = 0; p > 1 && hops < 50; p = children.get(p)?.ppid ?? 0, hops++) if (p === pid) return true;
+    return false;
+  };
+  for (const [child, s] of children) if (descends(s.ppid)) ticks += s.ticks;
+  return (ticks * 1e6) / HZ;
 }
 
 /** CPU ticks of this process and all its descendants (including children they have reaped). */

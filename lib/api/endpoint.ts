@@ -20,6 +20,22 @@ export type ApiRequest = {
 
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
+/**
+ * A body serialized once, for answers served many times over: the fast dispatcher sends its
+ * bytes as they are; anything else that serializes it (JSON.stringify) gets the same JSON.
+ */
+export class JsonBody {
+  readonly bytes: Buffer;
+
+  constructor(readonly value: unknown) {
+    this.bytes = Buffer.from(JSON.stringify(value));
+  }
+
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
 export type Endpoint = {
   /** operation id, e.g. "validateLicense" */
   id: string;

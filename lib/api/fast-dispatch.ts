@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { corsHeaders } from "@/lib/http/cors";
-import { decodeBody, MAX_BODY_BYTES, newRequestId, runEndpoint, type ApiResult, type Endpoint } from "./endpoint";
+import { decodeBody, JsonBody, MAX_BODY_BYTES, newRequestId, runEndpoint, type ApiResult, type Endpoint } from "./endpoint";
 
 // Serves the licensing API straight from node:http, before Next's request pipeline, with the
 // same endpoint definitions the route handlers use. Returns false for anything it does not own.
@@ -22,7 +22,7 @@ function compile(endpoint: Endpoint): Compiled {
 const BASE_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
 function send(res: ServerResponse, result: ApiResult, cors: Record<string, string>) {
-  const body = JSON.stringify(result.body);
+  const body = result.body instanceof JsonBody ? result.body.bytes : JSON.stringify(result.body);
   res.writeHead(result.status, { ...BASE_HEADERS, ...cors, ...result.headers, "content-length": Buffer.byteLength(body) });
   res.end(body);
 }

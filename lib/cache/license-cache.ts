@@ -31,6 +31,8 @@ const createState = () => ({
   cursor: "",
   lastPollOk: 0,
   poller: undefined as NodeJS.Timeout | undefined,
+  /** cache misses being read from the database, by key hash: concurrent misses share one read */
+  loading: new Map<string, Promise<LicenseSnapshot | null>>(),
   polling: false,
   stats: { localHits: 0, sharedHits: 0, dbLoads: 0, invalidations: 0 },
 });
@@ -47,6 +49,9 @@ function isCurrent(keyHash: string, snapshot: LicenseSnapshot): boolean {
 
 function forget(keyHash: string, version?: number) {
   state.local.delete(keyHash);
+  // A read that started before this change may return the old state to those already waiting
+  // on it; later misses start their own read.
+  state.loading.delete(keyHash);
   state.negative.delete(keyHash);
   if (version !== undefined && version > (state.minVersion.get(keyHash) ?? -1)) state.minVersion.set(keyHash, version);
 }
@@ -124,10 +129,24 @@ export async function getLicenseSnapshot(keyHash: string): Promise<LicenseSnapsh
       logger.warn("shared cache read failed", { err });
     }
   }
-  return loadAndStore(keyHash);
+  return loadShared(keyHash);
 }
 
-/** Reads the database and refreshes both tiers (also used to pre-warm a new key). */
+/** A cache miss: joins the read already running for this key hash, or starts one. */
+function loadShared(keyHash: string): Promise<LicenseSnapshot | null> {
+  const running = state.loading.get(keyHash);
+  if (running) return running;
+  const load = loadAndStore(keyHash).finally(() => {
+    if (state.loading.get(keyHash) === load) state.loading.delete(keyHash);
+  });
+  state.loading.set(keyHash, load);
+  return load;
+}
+
+/**
+ * Reads the database and refreshes both tiers (also used to pre-warm a new key, and after a
+ * change: it never joins a read that may have started before the change committed).
+ */
 export async function loadAndStore(keyHash: string): Promise<LicenseSnapshot | null> {
   cacheStats.dbLoads++;
   const snapshot = await loadLicenseSnapshot(keyHash);
@@ -168,5 +187,6 @@ export async function invalidateLicense(keyHash: string, version: number): Promi
 /** Empties this process's tiers (benchmarks measure a cold cache with it). */
 export function clearLocalLicenseCache(): void {
   state.local.clear();
+  state.loading.clear();
   state.negative.clear();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DECISION_CODES } from "./codes";
-import { evaluateValidation, type ValidationScope } from "./evaluate";
+import { decisionStableUntil, evaluateValidation, seatsUsed, type ValidationScope } from "./evaluate";
+import { licenseView } from "./decision";
 import type { ActivationState, LicenseSnapshot } from "./snapshot";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
@@ -85,5 +86,39 @@ describe("evaluateValidation", () => {
     expect(code(license({ activations: [activation({ status: "RELEASED" })] }), { fingerprint: "fp-aaaaaaaaaaaaaaaa" })).toBe("NOT_ACTIVATED");
     const s = license({ heartbeatIntervalSec: 60, heartbeatGraceSec: 30, activations: [activation({ lastHeartbeatAt: NOW - 80_000 })] });
     expect(code(s, { fingerprint: "fp-aaaaaaaaaaaaaaaa" })).toBe("VALID");
+  });
+});
+
+describe("decisionStableUntil", () => {
+  const fp = "fp-aaaaaaaaaaaaaaaa";
+  const answer = (s: LicenseSnapshot, at: number) => {
+    const e = evaluateValidation(s, { fingerprint: fp }, at);
+    return `${e.code}/${seatsUsed(s, at)}/${licenseView(s, at).status}`;
+  };
+
+  it("is the first time-dependent boundary after now, and the answer holds until it", () => {
+    const cases: [LicenseSnapshot, number][] = [
+      [license({ paymentOverdueAt: NOW + 5_000, expiresAt: NOW + 9_000 }), NOW + 5_000],
+      [license({ expiresAt: NOW + 7_000 }), NOW + 7_000],
+      [license({ expiresAt: NOW - DAY, graceDays: 2 }), NOW + DAY],
+      [license({ heartbeatIntervalSec: 60, heartbeatGraceSec: 5, activations: [activation({ lastHeartbeatAt: NOW - 10_000 })] }), NOW - 10_000 + 65_000 + 1],
+      [license({ heartbeatIntervalSec: 60, activations: [activation({ lastHeartbeatAt: null, createdAt: NOW - 30_000 }), activation({ id: "a2", identifier: "fp-cccccccccccccccc", lastHeartbeatAt: NOW - 50_000 })] }), NOW - 50_000 + 60_000 + 1],
+    ];
+    for (const [s, expected] of cases) {
+      const until = decisionStableUntil(s, NOW);
+      expect(until).toBe(expected);
+      const first = answer(s, NOW);
+      for (const at of [NOW + 1, Math.floor((NOW + until) / 2), until - 1]) expect(answer(s, at)).toBe(first);
+      expect(answer(s, until)).not.toBe(first);
+    }
+  });
+
+  it("ignores boundaries already passed and activations that are not live", () => {
+    const s = license({
+      paymentOverdueAt: NOW - 1, expiresAt: NOW - 5, heartbeatIntervalSec: 60,
+      activations: [activation({ status: "DEAD", lastHeartbeatAt: NOW }), activation({ id: "a2", status: "RELEASED", lastHeartbeatAt: NOW })],
+    });
+    expect(decisionStableUntil(s, NOW)).toBe(Infinity);
+    expect(decisionStableUntil(license(), NOW)).toBe(Infinity);
   });
 });

@@ -73,3 +73,26 @@ export function evaluateValidation(s: LicenseSnapshot | null, scope: ValidationS
   if (s.expiresAt !== null && s.expiresAt <= now) return { code: "EXPIRED_IN_GRACE", activation };
   return { code: "VALID", activation };
 }
+
+/**
+ * The first instant after `now` at which a validation of this snapshot (its code, and the seat
+ * count and status it shows) may answer differently: the payment due date, the expiry, the end
+ * of grace, an activation's heartbeat deadline passing. Until then every validation of the same
+ * snapshot and scope gives the same decision; Infinity when nothing in it depends on time.
+ */
+export function decisionStableUntil(s: LicenseSnapshot, now: number): number {
+  let until = Infinity;
+  const consider = (at: number | null) => {
+    if (at !== null && at > now && at < until) until = at;
+  };
+  consider(s.paymentOverdueAt);
+  consider(s.expiresAt);
+  consider(graceEndsAt(s));
+  for (const a of s.activations) {
+    if (a.status !== "ACTIVE") continue;
+    const deadline = heartbeatDeadline(s, a);
+    // Live while deadline >= now: the answer changes one millisecond after the deadline.
+    if (deadline !== null) consider(deadline + 1);
+  }
+  return until;
+}

@@ -25,18 +25,24 @@ export type ReceiptPayload = {
 };
 
 // Signing costs ~60 µs. When the client sends no nonce of its own, a receipt for the same
-// decision is reused for REUSE_MS: it is byte-identical to a fresh one except iat/exp/nonce.
-// A client that needs freshness proof sends `nonce` and always gets a receipt made for it.
-const REUSE_MS = 5_000;
-const reusable = new Lru<string>(100_000, REUSE_MS);
+// decision is reused for up to REUSE_MS: it is byte-identical to a fresh one except iat/exp/nonce,
+// and its exp stays honest (iat is when it was signed). A client that needs freshness proof sends
+// `nonce` and always gets a receipt made for it.
+export const RECEIPT_REUSE_MS = 5_000;
+const reusable = new Lru<{ token: string; signedAt: number }>(100_000, RECEIPT_REUSE_MS);
 
 export async function signReceipt(decision: Decision, clientNonce?: string, now = Date.now()): Promise<string> {
+  return (await signReusableReceipt(decision, clientNonce, now)).token;
+}
+
+/** signReceipt, also telling until when the same receipt may be handed out again (0: never). */
+export async function signReusableReceipt(decision: Decision, clientNonce?: string, now = Date.now()): Promise<{ token: string; reusableUntil: number }> {
   const l = decision.license;
   const a = decision.activation;
   const reuseKey = clientNonce === undefined ? `${decision.code}|${l?.id}|${l?.status}|${l?.expiresAt}|${l?.entitlements.join(",")}|${l?.activationsUsed}|${a?.id}|${a?.status}` : "";
   if (reuseKey) {
     const hit = reusable.get(reuseKey);
-    if (hit) return hit;
+    if (hit && hit.signedAt <= now) return { token: hit.token, reusableUntil: hit.signedAt + RECEIPT_REUSE_MS };
   }
   const iat = Math.floor(now / 1000);
   const payload: ReceiptPayload = {
@@ -45,8 +51,9 @@ export async function signReceipt(decision: Decision, clientNonce?: string, now 
     nonce: clientNonce ?? randomBytes(12).toString("base64url"), iat, exp: iat + RECEIPT_TTL_SEC,
   };
   const token = signToken(RECEIPT_TYPE, payload, await getActiveSigningKey(now));
-  if (reuseKey) reusable.set(reuseKey, token);
-  return token;
+  if (!reuseKey) return { token, reusableUntil: 0 };
+  reusable.set(reuseKey, { token, signedAt: now });
+  return { token, reusableUntil: now + RECEIPT_REUSE_MS };
 }
 
 export type OfflineTokenPayload = {

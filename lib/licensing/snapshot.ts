@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db";
-import { db } from "@/lib/db";
+import { getPgPool } from "@/lib/db";
 
 // Everything a validation needs about one license, as plain JSON: what the caches hold.
 export type ActivationState = {
@@ -39,35 +39,47 @@ export type LicenseSnapshot = {
 
 const MAX_ACTIVATIONS_IN_SNAPSHOT = 1000;
 
-/** Reads one license by key hash with its live activations (one query); null when unknown. */
-export async function loadLicenseSnapshot(keyHash: string, client: DbOrTx = db): Promise<LicenseSnapshot | null> {
-  const row = await client.license.findUnique({
-    where: { keyHash },
-    select: {
-      id: true, keyHash: true, version: true, status: true, userId: true, productId: true, planId: true, seats: true,
-      entitlements: true, expiresAt: true, paymentOverdueAt: true, createdAt: true,
-      product: { select: { slug: true, name: true, licenseType: true } },
-      plan: { select: { name: true, gracePeriodDays: true, heartbeatIntervalSec: true, heartbeatGraceSec: true, offlineTokenTtlSec: true } },
-      activations: {
-        where: { status: { in: ["ACTIVE", "DEAD"] } },
-        orderBy: { createdAt: "asc" },
-        take: MAX_ACTIVATIONS_IN_SNAPSHOT,
-        select: { id: true, kind: true, identifier: true, label: true, status: true, countsToLimit: true, lastHeartbeatAt: true, createdAt: true },
-      },
-    },
-  });
-  if (!row) return null;
-  return {
-    id: row.id, keyHash: row.keyHash, version: row.version, status: row.status, userId: row.userId,
-    productId: row.productId, productSlug: row.product.slug, productName: row.product.name, planId: row.planId, planName: row.plan.name,
-    licenseType: row.product.licenseType, seats: row.seats, entitlements: row.entitlements,
-    expiresAt: row.expiresAt?.getTime() ?? null, graceDays: row.plan.gracePeriodDays,
-    paymentOverdueAt: row.paymentOverdueAt?.getTime() ?? null,
-    heartbeatIntervalSec: row.plan.heartbeatIntervalSec, heartbeatGraceSec: row.plan.heartbeatGraceSec,
-    offlineTokenTtlSec: row.plan.offlineTokenTtlSec, createdAt: row.createdAt.getTime(),
-    activations: row.activations.map((a) => ({
-      id: a.id, kind: a.kind, identifier: a.identifier, label: a.label, status: a.status, countsToLimit: a.countsToLimit,
-      lastHeartbeatAt: a.lastHeartbeatAt?.getTime() ?? null, createdAt: a.createdAt.getTime(),
-    })),
-  };
+const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::bigint`;
+
+// The whole snapshot in one statement, shaped as JSON by PostgreSQL: a cache miss costs one round
+// trip instead of one per relation. Timestamps are UTC wall-clock values (Prisma's DateTime), so
+// their epoch is taken as written. Activations: the live and dead ones, oldest first.
+const SNAPSHOT_SQL = `
+SELECT json_build_object(
+  'id', l."id", 'keyHash', l."keyHash", 'version', l."version", 'status', l."status"::text, 'userId', l."userId",
+  'productId', l."productId", 'productSlug', p."slug", 'productName', p."name", 'planId', l."planId", 'planName', pl."name",
+  'licenseType', p."licenseType"::text, 'seats', l."seats", 'entitlements', to_json(l."entitlements"),
+  'expiresAt', ${epochMs('l."expiresAt"')}, 'graceDays', pl."gracePeriodDays",
+  'paymentOverdueAt', ${epochMs('l."paymentOverdueAt"')},
+  'heartbeatIntervalSec', pl."heartbeatIntervalSec", 'heartbeatGraceSec', pl."heartbeatGraceSec",
+  'offlineTokenTtlSec', pl."offlineTokenTtlSec", 'createdAt', ${epochMs('l."createdAt"')},
+  'activations', acts.list
+)::text AS snapshot
+FROM "License" l
+JOIN "Product" p ON p."id" = l."productId"
+JOIN "Plan" pl ON pl."id" = l."planId"
+LEFT JOIN LATERAL (
+  SELECT coalesce(json_agg(json_build_object(
+    'id', a."id", 'kind', a."kind"::text, 'identifier', a."identifier", 'label', a."label", 'status', a."status"::text,
+    'countsToLimit', a."countsToLimit", 'lastHeartbeatAt', ${epochMs('a."lastHeartbeatAt"')}, 'createdAt', ${epochMs('a."createdAt"')}
+  ) ORDER BY a."createdAt", a."id"), '[]'::json) AS list
+  FROM (
+    SELECT * FROM "Activation"
+    WHERE "licenseId" = l."id" AND "status" IN ('ACTIVE', 'DEAD')
+    ORDER BY "createdAt", "id"
+    LIMIT ${MAX_ACTIVATIONS_IN_SNAPSHOT}
+  ) a
+) acts ON true
+WHERE l."keyHash" = $1`;
+
+/**
+ * Reads one license by key hash with its live activations; null when unknown. One statement:
+ * on the pool directly (the hot path's cache miss), or inside the caller's transaction.
+ */
+export async function loadLicenseSnapshot(keyHash: string, client?: DbOrTx): Promise<LicenseSnapshot | null> {
+  const rows = client
+    ? await client.$queryRawUnsafe<{ snapshot: string }[]>(SNAPSHOT_SQL, keyHash)
+    : (await getPgPool().query<{ snapshot: string }>({ name: "kf_license_snapshot", text: SNAPSHOT_SQL, values: [keyHash] })).rows;
+  const row = rows[0];
+  return row ? (JSON.parse(row.snapshot) as LicenseSnapshot) : null;
 }
