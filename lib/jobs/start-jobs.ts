@@ -1,5 +1,6 @@
 import { logger } from "@/lib/logger";
 import { expireStaleOrders } from "@/lib/orders/expire-stale-orders";
+import { suspendOverdueLicenses } from "@/lib/subscriptions/suspend-overdue-licenses";
 import { runExclusive } from "./run-exclusive";
 
 // Periodic background work of a web instance. Each job runs on a timer that does not keep the
@@ -10,6 +11,8 @@ type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
 export const JOBS: readonly Job[] = [
   { name: "expire-stale-orders", everyMs: 60_000, run: () => expireStaleOrders() },
+  // Subscriptions whose payment stayed overdue past the plan's grace period.
+  { name: "suspend-overdue-licenses", everyMs: 5 * 60_000, run: () => suspendOverdueLicenses() },
 ];
 
 export function startJobs(options: { jobs?: readonly Job[] } = {}): { stop: () => Promise<void> } {

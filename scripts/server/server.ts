@@ -21,6 +21,7 @@ import { getActiveSigningKey } from "@/lib/licensing/signing/signing-keys";
 import { cullDeadActivations } from "@/lib/licensing/cull-dead-activations";
 import { logger } from "@/lib/logger";
 import { startEmailDelivery } from "@/lib/notifications/deliver-soon";
+import { startJobs } from "@/lib/jobs/start-jobs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -126,12 +127,15 @@ async function serve() {
 
   // Background work, in one process only.
   let emails: { stop: () => Promise<void> } | undefined;
+  let jobs: { stop: () => Promise<void> } | undefined;
   if (background) {
     // Floating licenses: activations that stopped sending heartbeats give their seats back.
     const cull = setInterval(() => void cullDeadActivations().catch((err) => logger.warn("cull failed", { err })), CULL_EVERY_MS);
     cull.unref();
     // Emails queued by committed transactions go out even when their immediate send failed.
     if (!apiOnly) emails = startEmailDelivery();
+    // Stale pending orders expire (their promo use and wallet hold come back); overdue subscriptions suspend.
+    if (!apiOnly) jobs = startJobs();
   }
 
   server.listen({ port, host: hostname, backlog: LISTEN_BACKLOG }, () =>
@@ -143,7 +147,7 @@ async function serve() {
     if (stopping) return;
     stopping = true;
     server.close();
-    void Promise.all([flushLastSeen(), emails?.stop()]).finally(() => process.exit(0));
+    void Promise.all([flushLastSeen(), emails?.stop(), jobs?.stop()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", stop);
