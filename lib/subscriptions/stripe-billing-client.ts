@@ -10,7 +10,7 @@ import { providerError } from "@/lib/payments/provider-error";
 export async function getStripeBillingClient(): Promise<Stripe> {
   const env = getEnv();
   const { secretKey } = await getGatewayCredentials("stripe", env);
-  if (!secretKey) throw new AppError("BAD_REQUEST", "The stripe gateway is not configured");
+  if (!secretKey) throw new AppError("GATEWAY_UNAVAILABLE", "The stripe gateway is not configured.");
   const base = env.STRIPE_API_BASE ? new URL(env.STRIPE_API_BASE) : null;
   return new Stripe(secretKey, {
     ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol === "http:" ? "http" : "https" } : {}),
