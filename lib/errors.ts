@@ -7,10 +7,14 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // checkout: the prices changed since the customer saw the quote (the error carries the new one)
+  QUOTE_CHANGED: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  // a payment gateway cannot take this payment right now (not configured, not offered for it)
+  GATEWAY_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

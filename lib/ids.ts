@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   invoice: "inv",
   release: "rel",
   batch: "bat",
+  refund: "rfd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

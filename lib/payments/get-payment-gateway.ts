@@ -7,7 +7,7 @@ import { createPaypalGateway } from "./paypal/client";
 import { createCryptomusGateway } from "./cryptomus/client";
 import { createNowpaymentsGateway } from "./nowpayments/client";
 import { createPlisioGateway } from "./plisio/client";
-import { assertSandboxAllowed, createSandboxGateway } from "./sandbox/client";
+import { assertSandboxAllowed, createSandboxGateway, isSandboxAllowed } from "./sandbox/client";
 
 function notConfigured(id: GatewayId): never {
   throw new AppError("BAD_REQUEST", `The ${id} gateway is not configured`);
@@ -52,7 +52,7 @@ export async function listAvailableGateways(env: Env = getEnv()): Promise<Gatewa
   const available: GatewayId[] = [];
   for (const id of GATEWAY_IDS) {
     if (id === "sandbox") {
-      if (!env.production) available.push(id);
+      if (isSandboxAllowed(env)) available.push(id);
     } else if (await isGatewayConfigured(id, env)) available.push(id);
   }
   return available;

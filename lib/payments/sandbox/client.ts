@@ -12,8 +12,13 @@ import { verifySandboxWebhook, type SandboxEvent } from "./verify-webhook";
 // signed with a per-install secret. It never exists in production.
 export type SandboxGatewayOptions = { secret: string; appUrl: string; store?: SandboxStore; toleranceSec?: number };
 
-export function assertSandboxAllowed(env: Pick<Env, "production"> = getEnv()): void {
-  if (env.production) throw new AppError("FORBIDDEN", "The sandbox gateway is not available in production");
+/** Outside production, and on the embedded local install even when it runs a production build. */
+export function isSandboxAllowed(env: Pick<Env, "production"> & Partial<Pick<Env, "KEYFRONT_EMBEDDED">> = getEnv()): boolean {
+  return !env.production || env.KEYFRONT_EMBEDDED === true;
+}
+
+export function assertSandboxAllowed(env: Pick<Env, "production"> & Partial<Pick<Env, "KEYFRONT_EMBEDDED">> = getEnv()): void {
+  if (!isSandboxAllowed(env)) throw new AppError("FORBIDDEN", "The sandbox gateway is not available in production");
 }
 
 export function sandboxPaymentPath(paymentId: string): string {
@@ -68,7 +73,7 @@ function signedEvent(payment: SandboxPayment, type: string, options: { secret: s
   return { url: payment.webhookUrl, body, headers: { "content-type": "application/json", [SANDBOX_SIGNATURE_HEADER]: signSandboxPayload(body, options.secret, nowSec) } };
 }
 
-export function createSandboxGateway(options: SandboxGatewayOptions, env: Pick<Env, "production"> = getEnv()): PaymentGateway {
+export function createSandboxGateway(options: SandboxGatewayOptions, env: Pick<Env, "production"> & Partial<Pick<Env, "KEYFRONT_EMBEDDED">> = getEnv()): PaymentGateway {
   assertSandboxAllowed(env);
   if (options.secret.length < 32) throw new AppError("INTERNAL", "Sandbox gateway secret must be at least 32 characters");
   const store = options.store ?? defaultSandboxStore();

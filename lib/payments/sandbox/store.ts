@@ -1,7 +1,7 @@
 import type { PaymentStatus } from "../gateway";
 
 // What the sandbox "provider" knows about its payments. Amounts are decimal strings, as on a
-// real provider's wire. The default store lives in this process; the hosted sandbox page (run
+// real provider's wire. The default store lives in this process (on globalThis); the hosted sandbox page (run
 // by the same server) completes payments through it.
 export type SandboxPayment = {
   id: string;
@@ -35,7 +35,11 @@ export function memorySandboxStore(): SandboxStore {
   };
 }
 
-const processStore = memorySandboxStore();
+// One store per process, kept on globalThis: Next.js may load this module more than once (route
+// handlers and server actions are bundled separately), and all of them must see the same payments.
+const globalStore = globalThis as unknown as { keyfrontSandboxStore?: SandboxStore };
+
 export function defaultSandboxStore(): SandboxStore {
-  return processStore;
+  globalStore.keyfrontSandboxStore ??= memorySandboxStore();
+  return globalStore.keyfrontSandboxStore;
 }
