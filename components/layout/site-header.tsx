@@ -5,10 +5,12 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { LocaleSwitcher } from "./locale-switcher";
 import { buttonClass } from "@/components/ui/button";
+import { readCart } from "@/lib/cart/storefront-cookies";
 
 export async function SiteHeader() {
   const t = await getTranslations("Nav");
-  const viewer = await getViewer();
+  const ts = await getTranslations("Storefront");
+  const [viewer, cart] = await Promise.all([getViewer(), readCart()]);
   return (
     <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
       <nav aria-label={t("mainNavigation")} className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -16,7 +18,8 @@ export async function SiteHeader() {
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">K</span>
           Keyfront
         </Link>
-        <Link href="/#products" className="text-sm font-medium text-slate-600 hover:text-slate-900">{t("products")}</Link>
+        <Link href="/products" className="text-sm font-medium text-slate-600 hover:text-slate-900">{t("products")}</Link>
+        <Link href="/cart" className="text-sm font-medium text-slate-600 hover:text-slate-900" data-testid="cart-link">{ts("cartLink", { count: cart.lines.length })}</Link>
         <div className="ms-auto flex flex-wrap items-center gap-3">
           <LocaleSwitcher />
           {viewer ? (

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { StorefrontProduct } from "@/lib/catalog/queries";
 import { formatMoney } from "@/lib/money";
 import { Badge } from "@/components/ui/card";
+import { Link } from "@/lib/i18n/navigation";
 
 export async function ProductCard({ product }: { product: StorefrontProduct }) {
   const t = await getTranslations("Home");
@@ -9,7 +10,9 @@ export async function ProductCard({ product }: { product: StorefrontProduct }) {
   return (
     <article className="flex h-full flex-col rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <div className="flex items-start justify-between gap-3">
-        <h3 className="text-lg font-semibold text-slate-900">{product.name}</h3>
+        <h3 className="text-lg font-semibold text-slate-900">
+          <Link href={`/products/${product.slug}`} className="hover:underline">{product.name}</Link>
+        </h3>
         <Badge tone="brand">{product.licenseType === "SITE" ? t("siteLicense") : t("softwareLicense")}</Badge>
       </div>
       {product.tagline ? <p className="mt-2 text-sm text-slate-600">{product.tagline}</p> : null}
