@@ -119,7 +119,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ loc
           </Card>
         ) : null}
 
-        <section aria-labelledby="refunds-title">
+        <section aria-labelledby="refunds-title" data-testid="order-refunds">
           <h2 id="refunds-title" className={section}>{t("refunds")}</h2>
           {order.refunds.length === 0 ? <EmptyState>{t("noRefunds")}</EmptyState> : (
             <Table head={[w("date"), w("amount"), t("refundToGateway"), t("refundToWallet"), t("providerRefundId"), t("refundReason"), t("refundBy")]}>
