@@ -1,6 +1,7 @@
 import { expect, newContext, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { createUser, sql } from "./support/db";
+import { newId } from "../lib/ids";
 
 test("an admin creates a promo code, with a field error first, and sees it listed", async ({ page }) => {
   const admin = await createUser({ role: "ADMIN" });
@@ -99,5 +100,63 @@ test("gateways are for admins only; orders open read-only for support", async ({
   await expect(supportPage.getByRole("heading", { name: "Access denied" })).toBeVisible();
   await supportPage.goto("/en/admin/orders");
   await expect(supportPage.getByRole("heading", { name: "Orders", level: 1 })).toBeVisible();
+  await context.close();
+});
+
+/** A customer's purchase of one license for $40.00, paid from the wallet; returns the ids. */
+async function walletPaidOrder(customerId: string) {
+  const productId = newId("product");
+  const planId = newId("plan");
+  const orderId = newId("order");
+  const itemId = newId("orderItem");
+  await sql().query(`INSERT INTO "Product" (id, slug, name, "updatedAt") VALUES ($1, $2, 'Refund Studio', now())`, [productId, `e2e-${productId.toLowerCase()}`]);
+  await sql().query(`INSERT INTO "Plan" (id, "productId", slug, name, "updatedAt") VALUES ($1, $2, 'pro', 'Pro', now())`, [planId, productId]);
+  const totals = { subtotalMinor: "4000", volumeDiscountMinor: "0", promoDiscountMinor: "0", discountMinor: "0", taxMinor: "0", totalMinor: "4000", walletMinor: "4000", dueMinor: "0" };
+  await sql().query(
+    `INSERT INTO "Order" (id, "userId", status, currency, "subtotalMinor", "walletMinor", "totalMinor", quote, gateway, "paidAt", "updatedAt")
+     VALUES ($1, $2, 'PAID', 'USD', 4000, 4000, 4000, $3, 'wallet', now(), now())`,
+    [orderId, customerId, JSON.stringify({ version: 1, totals, promo: null })],
+  );
+  await sql().query(`INSERT INTO "OrderItem" (id, "orderId", "planId", quantity, "unitPriceMinor", "totalMinor") VALUES ($1, $2, $3, 1, 4000, 4000)`, [itemId, orderId, planId]);
+  return { orderId };
+}
+
+test("an admin refunds part of an order to the wallet; a full refund asks first; support sees no form", async ({ page, browser }) => {
+  const admin = await createUser({ role: "ADMIN" });
+  const customer = await createUser();
+  const { orderId } = await walletPaidOrder(customer.id);
+  await signIn(page, admin.email);
+  await page.goto(`/en/admin/orders/${orderId}`);
+  const form = page.getByTestId("order-refund");
+  await expect(form.getByLabel("Amount (USD)")).toHaveValue("40.00");
+  await expect(page.getByTestId("order-refunds")).toContainText("No refunds for this order.");
+
+  await form.getByLabel("Amount (USD)").fill("15.00");
+  await form.getByLabel("Reason").fill("Goodwill for the outage");
+  await form.getByRole("button", { name: "Issue refund" }).click();
+  await expect(page.getByText("Partially refunded").first()).toBeVisible();
+  const refunds = page.getByTestId("order-refunds");
+  await expect(refunds).toContainText("Goodwill for the outage");
+  await expect(refunds).toContainText("$15.00");
+  await expect(refunds).toContainText(admin.email);
+  // The form is fresh again, prefilled with what is left.
+  await expect(form.getByLabel("Amount (USD)")).toHaveValue("25.00");
+  const rows = await sql().query(`SELECT "amountMinor"::text AS amount, "walletMinor"::text AS wallet, reason FROM "OrderRefund" WHERE "orderId" = $1`, [orderId]);
+  expect(rows.rows).toEqual([{ amount: "1500", wallet: "1500", reason: "Goodwill for the outage" }]);
+
+  // The rest without the confirmation: refused beside the box, nothing written.
+  await form.getByLabel("Reason").fill("Cancelled");
+  await form.getByRole("button", { name: "Issue refund" }).click();
+  await expect(form.getByText("A full refund revokes the licenses: tick the box to confirm.")).toBeVisible();
+  expect((await sql().query(`SELECT count(*)::int AS n FROM "OrderRefund" WHERE "orderId" = $1`, [orderId])).rows[0]).toEqual({ n: 1 });
+  await page.screenshot({ path: "test-results/screens/admin-order-refund.png", fullPage: true });
+
+  const support = await createUser({ role: "SUPPORT" });
+  const context = await newContext(browser);
+  const supportPage = await context.newPage();
+  await signIn(supportPage, support.email);
+  await supportPage.goto(`/en/admin/orders/${orderId}`);
+  await expect(supportPage.getByTestId("order-refunds")).toContainText("Goodwill for the outage");
+  await expect(supportPage.getByTestId("order-refund")).toHaveCount(0);
   await context.close();
 });

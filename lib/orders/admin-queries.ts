@@ -64,7 +64,7 @@ export async function getOrderForAdmin(viewer: Viewer | null, orderId: string) {
   const order = await db.order.findUnique({
     where: { id: orderId },
     select: {
-      id: true, status: true, currency: true, subtotalMinor: true, discountMinor: true, taxMinor: true, walletMinor: true,
+      id: true, kind: true, status: true, currency: true, subtotalMinor: true, discountMinor: true, taxMinor: true, walletMinor: true,
       totalMinor: true, refundedMinor: true, quote: true, gateway: true, gatewayPaymentId: true, paidAt: true, expiresAt: true,
       createdAt: true, updatedAt: true,
       user: { select: { id: true, email: true, name: true } },
@@ -79,14 +79,26 @@ export async function getOrderForAdmin(viewer: Viewer | null, orderId: string) {
         },
       },
       walletEntries: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, amountMinor: true, currency: true, createdAt: true } },
+      refunds: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, createdAt: true, amountMinor: true, gatewayMinor: true, walletMinor: true, providerRefundId: true, source: true, reason: true, actorId: true },
+      },
     },
   });
   if (!order) return null;
   const snapshot = snapshotTotals.safeParse(order.quote);
-  const { quote: _quote, ...rest } = order;
+  const actorIds = [...new Set(order.refunds.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } }) : [];
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const { quote: _quote, refunds, ...rest } = order;
+  const refundableMinor = order.totalMinor - order.refundedMinor;
   return {
     ...rest,
     snapshot: snapshot.success ? snapshot.data : null,
+    /** Each refund with the staff member who made it (null for one the provider reported). */
+    refunds: refunds.map(({ actorId, ...r }) => ({ ...r, actor: actorId ? (actorById.get(actorId) ?? null) : null })),
+    /** What an admin may still refund; 0 when the order is not a paid purchase. */
+    refundableMinor: order.kind === "PURCHASE" && (order.status === "PAID" || order.status === "PARTIALLY_REFUNDED") && refundableMinor > 0n ? refundableMinor : 0n,
     licenses: order.items.flatMap((i) => i.licenses.map((l) => ({ ...l, product: i.plan.product.name, plan: i.plan.name }))),
   };
 }

@@ -1,15 +1,19 @@
 import type { ReactNode } from "react";
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/lib/auth/page-guards";
 import { getOrderForAdmin } from "@/lib/orders/admin-queries";
 import { Link } from "@/lib/i18n/navigation";
-import { formatMoney } from "@/lib/money";
+import { formatMoney, toDecimalString } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { OrderRefundForm } from "@/components/admin/order-refund-form";
+import { refundOrderAction } from "./actions";
 
-// Read only: refunds are made elsewhere; this page shows what happened to the order.
+// What happened to the order, and (admins only, while something is left) the refund form.
 export default async function AdminOrderPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   const viewer = await requireStaffPage(locale, `/orders/${encodeURIComponent(id)}`);
@@ -96,6 +100,41 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ loc
                   <Td><code dir="ltr" className="text-xs">{l.keyHint}</code></Td>
                   <Td>{a(`status${l.status}`)}</Td>
                   <Td>{l.expiresAt ? format.dateTime(l.expiresAt, { dateStyle: "medium" }) : a("never")}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </section>
+
+        {viewer.role === "ADMIN" && order.refundableMinor > 0n ? (
+          <Card>
+            <h2 className={section}>{t("refundTitle")}</h2>
+            <p className="mb-4 text-sm text-slate-600">{t("refundIntro")}</p>
+            <ClientMessages namespaces={["AdminOrders", "AdminCatalog", "Validation", "Errors"]}>
+              <OrderRefundForm
+                action={refundOrderAction} orderId={order.id} nonce={randomUUID()} currency={order.currency}
+                amount={toDecimalString(order.refundableMinor, order.currency)} left={money(order.refundableMinor)}
+              />
+            </ClientMessages>
+          </Card>
+        ) : null}
+
+        <section aria-labelledby="refunds-title" data-testid="order-refunds">
+          <h2 id="refunds-title" className={section}>{t("refunds")}</h2>
+          {order.refunds.length === 0 ? <EmptyState>{t("noRefunds")}</EmptyState> : (
+            <Table head={[w("date"), w("amount"), t("refundToGateway"), t("refundToWallet"), t("providerRefundId"), t("refundReason"), t("refundBy")]}>
+              {order.refunds.map((r) => (
+                <tr key={r.id} data-testid={`refund-row-${r.id}`}>
+                  <Td className="whitespace-nowrap">{when(r.createdAt)}</Td>
+                  <Td className="whitespace-nowrap font-medium">{money(r.amountMinor)}</Td>
+                  <Td className="whitespace-nowrap">{money(r.gatewayMinor)}</Td>
+                  <Td className="whitespace-nowrap">{money(r.walletMinor)}</Td>
+                  <Td>{r.providerRefundId ? <code dir="ltr" className="break-all text-xs">{r.providerRefundId}</code> : "—"}</Td>
+                  <Td className="max-w-xs break-words">{r.reason ?? "—"}</Td>
+                  <Td>
+                    {r.actor ? <Link href={`/admin/users/${r.actor.id}`} className="text-brand-700 hover:underline">{r.actor.email}</Link>
+                      : r.source === "PROVIDER" ? t("refundByProvider") : "—"}
+                  </Td>
                 </tr>
               ))}
             </Table>
