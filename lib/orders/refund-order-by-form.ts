@@ -5,7 +5,7 @@ import { ADMIN_ROLES, assertRole, type Viewer } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/http/parse-input";
 import { parseMinorUnits } from "@/lib/catalog/decimal";
 import { orderIdField } from "@/lib/checkout/schemas";
-import { refundOrder, type RefundOrderResult } from "./refund-order";
+import { adminRefundKey, refundOrder, type RefundOrderResult } from "./refund-order";
 
 type Ctx = { ip?: string | null; requestId?: string | null };
 
@@ -35,6 +35,7 @@ function toFormError(err: unknown): unknown {
   if (fields.amount || fields.amountMinor) return fieldError("amount", "amountInvalid");
   if (fields.reason) return fieldError("reason", fields.reason.includes("TOO_LONG") ? "tooLong" : "reasonRequired");
   if (fields.status || fields.orderId?.includes("TOP_UP")) return fieldError("_form", "notRefundable");
+  if (fields.confirmFull) return fieldError("confirmFull", "confirmFull");
   if (fields.idempotencyKey) return fieldError("_form", "alreadySubmitted");
   if (err.code === "UNAVAILABLE") return fieldError("_form", "providerRefused");
   return err;
@@ -54,17 +55,16 @@ export async function refundOrderByForm(viewer: Viewer | null, input: unknown, c
   if (!parsed.ok) throw fieldError("amount", parsed.problem);
   if (parsed.value === 0n) throw fieldError("amount", "zeroAmount");
   // A resubmitted form replays its refund as it was: the checks below are for new refunds only.
-  // (refundOrder stores an admin refund under "admin:" + the key it was given.)
   const idempotencyKey = `form:${v.nonce}`;
-  const replay = await db.orderRefund.findUnique({ where: { idempotencyKey: `admin:${idempotencyKey}` }, select: { id: true } });
+  const replay = await db.orderRefund.findUnique({ where: { idempotencyKey: adminRefundKey(idempotencyKey) }, select: { id: true } });
   if (!replay) {
     const left = order.totalMinor - order.refundedMinor;
     if (parsed.value > left) throw fieldError("amount", "exceedsRefundable");
-    // Read before the order's lock: refundOrder re-checks the amount under it.
+    // Read before the order's lock, for a quick answer; refundOrder checks both again under it.
     if (parsed.value === left && v.confirmFull !== "on") throw fieldError("confirmFull", "confirmFull");
   }
   try {
-    return await refundOrder(viewer, { orderId: v.orderId, amountMinor: parsed.value, reason: v.reason, idempotencyKey }, ctx);
+    return await refundOrder(viewer, { orderId: v.orderId, amountMinor: parsed.value, reason: v.reason, idempotencyKey, allowFull: v.confirmFull === "on" }, ctx);
   } catch (err) {
     throw toFormError(err);
   }

@@ -19,12 +19,17 @@ import { idempotencyKeyField } from "./schemas";
 
 const REFUND_TX_OPTIONS = { maxWait: 30_000, timeout: 90_000 } as const;
 
+/** The OrderRefund key an admin refund is stored under (the form looks replays up by it). */
+export const adminRefundKey = (idempotencyKey: string) => `admin:${idempotencyKey}`;
+
 export const refundOrderSchema = z.object({
   orderId: orderIdField,
   /** Minor units; omitted = everything still refundable. */
   amountMinor: z.union([z.bigint(), z.number().int("INVALID"), z.string().regex(/^\d{1,16}$/, "INVALID")], { error: "INVALID" }).transform((v) => BigInt(v)).optional(),
   reason: z.string({ error: "REQUIRED" }).trim().min(3, "REQUIRED").max(500, "TOO_LONG"),
   idempotencyKey: idempotencyKeyField,
+  /** False: a refund that would empty the order (and revoke its licenses) is refused, checked under the order's lock. */
+  allowFull: z.boolean().default(true),
 });
 export type RefundOrderInput = z.input<typeof refundOrderSchema>;
 export type RefundOrderResult = { refundId: string; status: OrderStatus; refundedMinor: bigint; gatewayMinor: bigint; walletMinor: bigint; replayed: boolean };
@@ -41,7 +46,7 @@ export async function refundOrder(
   const result = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, v.orderId);
     if (!order) throw new AppError("NOT_FOUND", "Order not found.", { fields: { orderId: ["NOT_FOUND"] } });
-    const previous = await tx.orderRefund.findUnique({ where: { idempotencyKey: `admin:${v.idempotencyKey}` } });
+    const previous = await tx.orderRefund.findUnique({ where: { idempotencyKey: adminRefundKey(v.idempotencyKey) } });
     if (previous) {
       if (previous.orderId !== order.id) throw new AppError("CONFLICT", "This refund key was used for another order.", { fields: { idempotencyKey: ["CONFLICT"] } });
       return { refundId: previous.id, status: order.status, refundedMinor: order.refundedMinor, gatewayMinor: previous.gatewayMinor, walletMinor: previous.walletMinor, replayed: true, revoked: [] };
@@ -49,6 +54,9 @@ export async function refundOrder(
     if (order.kind !== "PURCHASE") throw new AppError("CONFLICT", "A wallet top-up cannot be refunded; adjust the wallet instead.", { fields: { orderId: ["TOP_UP"] } });
     const amountMinor = v.amountMinor ?? order.totalMinor - order.refundedMinor;
     await planRefund(tx, order, amountMinor); // bad amount or status → nothing is sent anywhere
+    if (!v.allowFull && amountMinor === order.totalMinor - order.refundedMinor) {
+      throw new AppError("VALIDATION_FAILED", "Confirm the full refund: it revokes the order's licenses.", { fields: { confirmFull: ["REQUIRED"] } });
+    }
 
     const sums = await tx.orderRefund.aggregate({ where: { orderId: order.id }, _sum: { gatewayMinor: true } });
     const gatewayLeft = order.totalMinor - order.walletMinor - (sums._sum.gatewayMinor ?? 0n);
@@ -63,7 +71,7 @@ export async function refundOrder(
     }
     const booked = await applyRefund(tx, order, {
       amountMinor, gatewayMinor, walletMinor: amountMinor - gatewayMinor, providerRefundId, source: "ADMIN", reason: v.reason,
-      idempotencyKey: `admin:${v.idempotencyKey}`,
+      idempotencyKey: adminRefundKey(v.idempotencyKey),
     }, actor);
     return { ...booked, gatewayMinor, walletMinor: amountMinor - gatewayMinor, replayed: false };
   }, REFUND_TX_OPTIONS);

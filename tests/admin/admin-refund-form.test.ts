@@ -77,6 +77,21 @@ describe("admin refund form", () => {
     expect(await failure(refundOrderByForm(admin, form(order.id, { amount: "0.01" })))).toMatchObject({ fields: { amount: ["exceedsRefundable"] } });
   });
 
+  it("two unconfirmed partial refunds that together empty the order: the second is refused under the lock", async () => {
+    const { order, key } = await paidSandboxOrder({ priceMinor: 2000n });
+    const admin = viewerOf(await createUser({ role: "ADMIN" }));
+    const results = await Promise.allSettled([
+      refundOrderByForm(admin, form(order.id, { amount: "10.00" })),
+      refundOrderByForm(admin, form(order.id, { amount: "10.00" })),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "VALIDATION_FAILED", fields: { confirmFull: ["confirmFull"] } });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedMinor: true } })).toEqual({ status: "PARTIALLY_REFUNDED", refundedMinor: 1000n });
+    expect(await db.orderRefund.count({ where: { orderId: order.id } })).toBe(1);
+    expect((await validateLicense({ key })).code).toBe("VALID");
+  });
+
   it("bad amounts, too much and a missing reason are field errors and write nothing", async () => {
     const { order, paymentId } = await paidSandboxOrder({ priceMinor: 2000n });
     const admin = viewerOf(await createUser({ role: "ADMIN" }));
