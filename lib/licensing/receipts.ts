@@ -31,11 +31,7 @@ export type ReceiptPayload = {
 export const RECEIPT_REUSE_MS = 5_000;
 const reusable = new Lru<{ token: string; signedAt: number }>(100_000, RECEIPT_REUSE_MS);
 
-export async function signReceipt(decision: Decision, clientNonce?: string, now = Date.now()): Promise<string> {
-  return (await signReusableReceipt(decision, clientNonce, now)).token;
-}
-
-/** signReceipt, also telling until when the same receipt may be handed out again (0: never). */
+/** A signed receipt for the decision, and until when the same receipt may be handed out again (0: never). */
 export async function signReusableReceipt(decision: Decision, clientNonce?: string, now = Date.now()): Promise<{ token: string; reusableUntil: number }> {
   const l = decision.license;
   const a = decision.activation;
