@@ -1,3 +1,4 @@
+import { PROMO_CODE_PATTERN } from "@/lib/promo/schemas";
 import { z } from "zod";
 import { MAX_QUANTITY, MAX_QUOTE_LINES, MIN_QUANTITY } from "@/lib/pricing/schemas";
 
@@ -22,7 +23,7 @@ export const promoCodeField = z
   .string({ error: "INVALID_PROMO_CODE" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{1,30}[A-Z0-9]$/, "INVALID_PROMO_CODE");
+  .regex(PROMO_CODE_PATTERN, "INVALID_PROMO_CODE");
 
 export const cartLineSchema = z.object({ planId: planIdField, quantity: quantityField });
 export type CartLine = z.output<typeof cartLineSchema>;
