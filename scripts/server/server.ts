@@ -43,11 +43,17 @@ function workerCount(): number {
   if (configured !== undefined && configured !== "") {
     const n = Number(configured);
     if (!Number.isInteger(n) || n < 0) throw new Error(`KEYFRONT_WORKERS must be a whole number ≥ 0, got "${configured}"`);
+    if (n > 1 && !sharedStoreConfigured()) {
+      logger.warn("KEYFRONT_WORKERS > 1 without Redis or Upstash: each worker keeps its own license cache and rate limits, so a change made through one worker is seen by the others only when their cached copy expires");
+    }
     return n;
   }
+  return sharedStoreConfigured() ? Math.min(os.availableParallelism(), MAX_DEFAULT_WORKERS) : 1;
+}
+
+function sharedStoreConfigured(): boolean {
   const env = getEnv();
-  const shared = Boolean(env.REDIS_URL || (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN));
-  return shared ? Math.min(os.availableParallelism(), MAX_DEFAULT_WORKERS) : 1;
+  return Boolean(env.REDIS_URL || (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN));
 }
 
 /** Accepts connections and keeps `count` workers running; stops them all on SIGTERM/SIGINT. */
