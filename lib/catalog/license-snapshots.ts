@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { invalidateLicense } from "@/lib/cache/license-cache";
+import { logger } from "@/lib/logger";
 
 // Cached license snapshots carry a few catalog fields (product slug and name; plan name, grace
 // period, heartbeat and offline-token policy). A catalog change to one of them marks every
@@ -20,9 +21,13 @@ export async function bumpLicensesOf(tx: Tx, of: { planId: string } | { productI
     : tx.$queryRaw<StaleLicense[]>`UPDATE "License" SET version = version + 1 WHERE "productId" = ${of.productId} RETURNING "keyHash", version`;
 }
 
-/** After commit: every process and the shared tier stop serving the older copies. */
+/**
+ * After commit: every process and the shared tier stop serving the older copies. The change has
+ * committed, so a cache that cannot be reached is logged, not thrown (copies expire on their own).
+ */
 export async function invalidateLicenses(stale: readonly StaleLicense[]): Promise<void> {
+  const drop = (s: StaleLicense) => invalidateLicense(s.keyHash, s.version).catch((err: unknown) => logger.error("license cache invalidation after commit failed", { err }));
   for (let i = 0; i < stale.length; i += 50) {
-    await Promise.all(stale.slice(i, i + 50).map((s) => invalidateLicense(s.keyHash, s.version)));
+    await Promise.all(stale.slice(i, i + 50).map(drop));
   }
 }

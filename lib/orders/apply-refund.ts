@@ -1,8 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { newId } from "@/lib/ids";
-import { logger } from "@/lib/logger";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { invalidateLicense } from "@/lib/cache/license-cache";
 import { bumpLicenseVersion } from "@/lib/licensing/locked-license";
 import { refundToWallet } from "@/lib/wallet/refund-to-wallet";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
@@ -12,7 +10,7 @@ import type { LockedOrder } from "./lock-order";
 // Books one refund of a locked, paid order: the wallet part as a ledger entry, the new refunded
 // total and status (compare-and-set on the old total), the refund row (unique key: once), the
 // audit entry, and on a full refund the revocation of the order's licenses. The gateway part was
-// already sent back by the caller. Call `invalidateRevoked` with the result after commit.
+// already sent back by the caller. Call `invalidateLicenses` (lib/catalog/license-snapshots) with `revoked` after commit.
 
 export type RefundBooking = {
   amountMinor: bigint;
@@ -66,13 +64,3 @@ export async function applyRefund(tx: Tx, order: LockedOrder, booking: RefundBoo
   return { refundId, status: plan.status, refundedMinor: plan.refundedMinor, revoked };
 }
 
-/** After commit: every cache drops the revoked licenses at once. */
-export async function invalidateRevoked(revoked: BookedRefund["revoked"]): Promise<void> {
-  for (const r of revoked) {
-    try {
-      await invalidateLicense(r.keyHash, r.version);
-    } catch (err) {
-      logger.error("license cache invalidation after a refund failed", { err });
-    }
-  }
-}

@@ -1,8 +1,9 @@
+import { invalidateLicenses } from "@/lib/catalog/license-snapshots";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { moneyOf } from "@/lib/payments/amounts";
 import type { NormalizedEvent } from "@/lib/payments/gateway";
-import { applyRefund, invalidateRevoked } from "./apply-refund";
+import { applyRefund } from "./apply-refund";
 import { lockOrder, ORDER_TX_OPTIONS } from "./lock-order";
 
 // A refund made at the provider (its dashboard, a dispute settled by refund) reaches Keyfront as a
@@ -58,6 +59,6 @@ export async function reconcileProviderRefund(orderId: string, event: Normalized
     return { revoked: booked.revoked, outcome: "refund_booked" as const };
   }, ORDER_TX_OPTIONS);
   if (!result) return "not_refundable";
-  await invalidateRevoked(result.revoked);
+  await invalidateLicenses(result.revoked);
   return result.outcome;
 }

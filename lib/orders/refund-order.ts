@@ -1,3 +1,4 @@
+import { invalidateLicenses } from "@/lib/catalog/license-snapshots";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,7 @@ import { GATEWAY_IDS, type GatewayId } from "@/lib/payments/gateway";
 import { defaultGatewayResolver, type GatewayResolver } from "@/lib/payments/gateway-resolver";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { orderIdField } from "@/lib/checkout/schemas";
-import { applyRefund, invalidateRevoked, planRefund } from "./apply-refund";
+import { applyRefund, planRefund } from "./apply-refund";
 import { lockOrder } from "./lock-order";
 import { idempotencyKeyField } from "./schemas";
 
@@ -75,6 +76,6 @@ export async function refundOrder(
     }, actor);
     return { ...booked, gatewayMinor, walletMinor: amountMinor - gatewayMinor, replayed: false };
   }, REFUND_TX_OPTIONS);
-  await invalidateRevoked(result.revoked);
+  await invalidateLicenses(result.revoked);
   return { refundId: result.refundId, status: result.status, refundedMinor: result.refundedMinor, gatewayMinor: result.gatewayMinor, walletMinor: result.walletMinor, replayed: result.replayed };
 }
