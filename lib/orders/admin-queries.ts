@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { STAFF_ROLES, assertRole, type Viewer } from "@/lib/auth/roles";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { ORDER_STATUSES } from "./order-status";
+
+export { ORDER_STATUSES };
 
 // Staff reads of orders (admins and support), for the admin order list and detail pages.
 
-export const ORDER_STATUSES = ["PENDING", "PAID", "FAILED", "EXPIRED", "REFUNDED", "PARTIALLY_REFUNDED"] as const satisfies readonly OrderStatus[];
 const PAGE_SIZE = 25;
 const ORDER_ID = /^ord_[0-9A-Z]{26}$/;
 

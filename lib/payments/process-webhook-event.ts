@@ -16,7 +16,6 @@ import type { PaypalGateway } from "./paypal/client";
 export type ProcessOutcome = { outcome: string; note?: string };
 
 const ORDER_ID = /^ord_[0-9A-Z]{26}$/;
-const STRIPE_BILLING = /^(invoice\.|customer\.subscription\.|charge\.dispute\.|charge\.failed$)/;
 
 async function findOrder(event: NormalizedEvent) {
   const select = { id: true, kind: true, status: true, gateway: true, gatewayPaymentId: true } as const;
@@ -58,7 +57,8 @@ async function applySnapshot(order: { id: string; gatewayPaymentId: string | nul
 
 export async function processWebhookEvent(event: NormalizedEvent, gateway: PaymentGateway): Promise<ProcessOutcome> {
   if (!event.actionable) {
-    if (event.provider === "stripe" && STRIPE_BILLING.test(event.type)) return { outcome: `billing_${await handleStripeBillingEvent(stripeEvent(event))}` };
+    // Stripe Billing decides which of these it handles (invoices, subscriptions, disputes).
+    if (event.provider === "stripe") return { outcome: `billing_${await handleStripeBillingEvent(stripeEvent(event))}` };
     return { outcome: "ignored", note: "event carries no payment state" };
   }
   const order = await findOrder(event);
