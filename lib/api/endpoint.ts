@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { AppError, errorBody, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { parseInput } from "@/lib/http/parse-input";
+import { Lru } from "@/lib/cache/lru";
+import { deepFreeze } from "@/lib/deep-freeze";
 
 // One definition per API endpoint, served two ways with the same code: as a Next.js route
 // handler (app/api/v1/**/route.ts) and by the fast dispatcher in front of Next (scripts/server).
@@ -54,15 +56,38 @@ export function decodeBody(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-/** Parses a JSON or form-encoded body (by content type) and validates it. */
+// Installed copies send the same small body again and again (the same key and fingerprint): its
+// parsed, validated input is kept per schema, frozen so that no handler can change a shared one.
+// Only successes are kept, and only of bodies up to MEMO_MAX_CHARS.
+const MEMO_MAX_CHARS = 512;
+const MEMO_ENTRIES = 4096;
+const MEMO_TTL_MS = 10 * 60_000;
+const parsedBodies = new WeakMap<z.ZodType, Lru<unknown>>();
+
+/**
+ * Parses a JSON or form-encoded body (by content type) and validates it. The input returned may
+ * be shared between requests: it is frozen.
+ */
 export function parseBody<S extends z.ZodType>(req: ApiRequest, schema: S): z.output<S> {
-  const type = (req.header("content-type") ?? "").toLowerCase();
+  const form = (req.header("content-type") ?? "").toLowerCase().includes("application/x-www-form-urlencoded");
+  if (req.body.length > MEMO_MAX_CHARS) return parseFresh(req.body, form, schema);
+  let memo = parsedBodies.get(schema);
+  if (!memo) parsedBodies.set(schema, (memo = new Lru(MEMO_ENTRIES, MEMO_TTL_MS)));
+  const memoKey = (form ? "f" : "j") + req.body;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known as z.output<S>;
+  const parsed = deepFreeze(parseFresh(req.body, form, schema));
+  memo.set(memoKey, parsed);
+  return parsed;
+}
+
+function parseFresh<S extends z.ZodType>(body: string, form: boolean, schema: S): z.output<S> {
   let data: unknown = {};
-  if (type.includes("application/x-www-form-urlencoded")) {
-    data = Object.fromEntries(new URLSearchParams(req.body));
-  } else if (req.body.trim() !== "") {
+  if (form) {
+    data = Object.fromEntries(new URLSearchParams(body));
+  } else if (body.trim() !== "") {
     try {
-      data = JSON.parse(req.body);
+      data = JSON.parse(body);
     } catch {
       throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
     }
@@ -91,13 +116,17 @@ function assertStorableText(value: unknown): void {
   if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some fields are invalid.", { fields });
 }
 
-const hasNul = (s: string) => s.includes("\0");
+function urlHasNul(req: ApiRequest): boolean {
+  for (const name in req.params) if (req.params[name]!.includes("\0")) return true;
+  for (const [k, v] of req.query) if (k.includes("\0") || v.includes("\0")) return true;
+  return false;
+}
 
 /** Runs an endpoint: AppErrors become the error envelope, anything else a logged generic 500. */
 export async function runEndpoint(endpoint: Endpoint, req: ApiRequest): Promise<ApiResult> {
   let result: ApiResult;
   try {
-    if (Object.values(req.params).some(hasNul) || [...req.query].some(([k, v]) => hasNul(k) || hasNul(v))) {
+    if (urlHasNul(req)) {
       throw new AppError("BAD_REQUEST", "The URL must not contain NUL characters.");
     }
     result = await endpoint.handle(req);

@@ -1,7 +1,8 @@
 import type { InvalidationBatch, SharedStore } from "./shared-store";
 import { decodeVersioned, encodeVersioned, mayReplace, STREAM_MAX_LENGTH, STREAM_MAX_READ } from "./shared-store";
 
-type Entry = { value: string; expiresAt: number };
+// Counters (hit) hold a number, so counting allocates nothing; get() reads them as text.
+type Entry = { value: string | number; expiresAt: number };
 
 /** Single-process store: the embedded default, and the baseline the Redis stores are tested against. */
 export class MemoryStore implements SharedStore {
@@ -12,24 +13,28 @@ export class MemoryStore implements SharedStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  private live(key: string): Entry | undefined {
+  private live(key: string, now = this.now()): Entry | undefined {
     const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= this.now()) {
+    if (entry && entry.expiresAt <= now) {
       this.entries.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  private sweep() {
-    const now = this.now();
+  private sweep(now = this.now()) {
     if (now < this.sweepAt) return;
     this.sweepAt = now + 10_000;
     for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
   }
 
+  private textOf(key: string): string | null {
+    const value = this.live(key)?.value;
+    return value === undefined ? null : String(value);
+  }
+
   async get(key: string) {
-    return this.live(key)?.value ?? null;
+    return this.textOf(key);
   }
 
   async set(key: string, value: string, ttlSec: number) {
@@ -42,24 +47,25 @@ export class MemoryStore implements SharedStore {
   }
 
   async putVersioned(key: string, version: number, value: string | null, ttlSec: number) {
-    if (!mayReplace(decodeVersioned(this.live(key)?.value ?? null), version, value === null)) return false;
+    if (!mayReplace(decodeVersioned(this.textOf(key)), version, value === null)) return false;
     await this.set(key, encodeVersioned(version, value), ttlSec);
     return true;
   }
 
   async getVersioned(key: string) {
-    return decodeVersioned(this.live(key)?.value ?? null);
+    return decodeVersioned(this.textOf(key));
   }
 
   async hit(key: string, windowSec: number) {
-    this.sweep();
-    const entry = this.live(key);
+    const now = this.now();
+    this.sweep(now);
+    const entry = this.live(key, now);
     if (!entry) {
-      this.entries.set(key, { value: "1", expiresAt: this.now() + windowSec * 1000 });
+      this.entries.set(key, { value: 1, expiresAt: now + windowSec * 1000 });
       return { count: 1, ttlSec: windowSec };
     }
-    entry.value = String(Number(entry.value) + 1);
-    return { count: Number(entry.value), ttlSec: Math.max(1, Math.ceil((entry.expiresAt - this.now()) / 1000)) };
+    const count = (entry.value = Number(entry.value) + 1);
+    return { count, ttlSec: Math.max(1, Math.ceil((entry.expiresAt - now) / 1000)) };
   }
 
   async publish(stream: string, members: string[]) {

@@ -1,4 +1,5 @@
 import { getLicenseSnapshot, loadAndStore } from "@/lib/cache/license-cache";
+import { deepFreeze } from "@/lib/deep-freeze";
 import { decide, type Decision } from "./decision";
 import { decisionStableUntil, evaluateValidation, type ValidationScope } from "./evaluate";
 import { keyHashOf } from "./key-material";
@@ -16,14 +17,6 @@ const MAX_SCOPES = 64;
 const reused = new WeakMap<LicenseSnapshot, Map<string, Reused>>();
 
 const scopeKey = (input: ValidateInput) => JSON.stringify([input.fingerprint, input.domain, input.product, input.entitlements]);
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The hot path: a decision from the cached license state, no database write. A "dead" verdict

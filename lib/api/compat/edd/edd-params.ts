@@ -33,8 +33,10 @@ export const eddParamsSchema = z.object({
 
 export type EddParams = z.output<typeof eddParamsSchema>;
 
+const anyFields = z.record(z.string(), z.unknown());
+
 export function readEddParams(req: ApiRequest): EddParams {
-  const body = req.method === "POST" && req.body.trim() !== "" ? parseBody(req, z.record(z.string(), z.unknown())) : {};
+  const body = req.method === "POST" && req.body.trim() !== "" ? parseBody(req, anyFields) : {};
   return parseInput(eddParamsSchema, { ...Object.fromEntries(req.query), ...body });
 }
 
