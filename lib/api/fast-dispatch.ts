@@ -21,9 +21,11 @@ function compile(endpoint: Endpoint): Compiled {
   return { endpoint, pattern: new RegExp(`^${source}/?$`), names, headers: { ...BASE_HEADERS, ...corsHeaders(endpoint.path) } };
 }
 
-// Answers are written together once the event loop has run every request that arrived in this
-// turn (setImmediate): clients on the same host (a reverse proxy, the load generator) are woken
-// once per burst of answers instead of once per answer, which costs both sides a wake-up each.
+// Answers are written in bursts: once the event loop has run the requests that arrived together
+// (setImmediate), or every FLUSH_AT answers when thousands of connections keep the loop reading.
+// Clients on the same host (a reverse proxy, the load generator) are then woken once per burst
+// instead of once per answer, which costs both sides a wake-up each.
+const FLUSH_AT = 64;
 type Unsent = { res: ServerResponse; status: number; headers: Record<string, string | number>; body: Buffer | string };
 let unsent: Unsent[] = [];
 
@@ -36,7 +38,9 @@ function flush() {
 function send(res: ServerResponse, result: ApiResult, route: Compiled) {
   const body = result.body instanceof JsonBody ? result.body.bytes : JSON.stringify(result.body);
   const headers: Record<string, string | number> = { ...route.headers, ...result.headers, "content-length": Buffer.byteLength(body) };
-  if (unsent.push({ res, status: result.status, headers, body }) === 1) setImmediate(flush);
+  const waiting = unsent.push({ res, status: result.status, headers, body });
+  if (waiting === 1) setImmediate(flush);
+  else if (waiting >= FLUSH_AT) flush();
 }
 
 const DRAIN_BYTES = 1024 * 1024;

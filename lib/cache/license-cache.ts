@@ -1,5 +1,6 @@
 import { logger } from "@/lib/logger";
-import { loadLicenseSnapshot, type LicenseSnapshot } from "@/lib/licensing/snapshot";
+import type { LicenseSnapshot } from "@/lib/licensing/snapshot";
+import { loadSnapshotBatched } from "@/lib/licensing/snapshot-batches";
 import { Lru } from "./lru";
 import { getSharedStore } from "./shared";
 
@@ -149,7 +150,7 @@ function loadShared(keyHash: string): Promise<LicenseSnapshot | null> {
  */
 export async function loadAndStore(keyHash: string): Promise<LicenseSnapshot | null> {
   cacheStats.dbLoads++;
-  const snapshot = await loadLicenseSnapshot(keyHash);
+  const snapshot = await loadSnapshotBatched(keyHash);
   if (!snapshot) {
     state.negative.set(keyHash, true);
     return null;

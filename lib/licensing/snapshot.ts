@@ -44,7 +44,7 @@ const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::big
 // The whole snapshot in one statement, shaped as JSON by PostgreSQL: a cache miss costs one round
 // trip instead of one per relation. Timestamps are UTC wall-clock values (Prisma's DateTime), so
 // their epoch is taken as written. Activations: the live and dead ones, oldest first.
-const SNAPSHOT_SQL = `
+const snapshotSql = (where: string) => `
 SELECT json_build_object(
   'id', l."id", 'keyHash', l."keyHash", 'version', l."version", 'status', l."status"::text, 'userId', l."userId",
   'productId', l."productId", 'productSlug', p."slug", 'productName', p."name", 'planId', l."planId", 'planName', pl."name",
@@ -70,16 +70,28 @@ LEFT JOIN LATERAL (
     LIMIT ${MAX_ACTIVATIONS_IN_SNAPSHOT}
   ) a
 ) acts ON true
-WHERE l."keyHash" = $1`;
+WHERE ${where}`;
+
+const SNAPSHOT_SQL = snapshotSql(`l."keyHash" = $1`);
+const SNAPSHOTS_SQL = snapshotSql(`l."keyHash" = ANY($1::text[])`);
 
 /**
  * Reads one license by key hash with its live activations; null when unknown. One statement:
  * on the pool directly (the hot path's cache miss), or inside the caller's transaction.
  */
 export async function loadLicenseSnapshot(keyHash: string, client?: DbOrTx): Promise<LicenseSnapshot | null> {
-  const rows = client
-    ? await client.$queryRawUnsafe<{ snapshot: string }[]>(SNAPSHOT_SQL, keyHash)
-    : (await getPgPool().query<{ snapshot: string }>({ name: "kf_license_snapshot", text: SNAPSHOT_SQL, values: [keyHash] })).rows;
-  const row = rows[0];
+  if (!client) return (await loadLicenseSnapshots([keyHash])).get(keyHash) ?? null;
+  const row = (await client.$queryRawUnsafe<{ snapshot: string }[]>(SNAPSHOT_SQL, keyHash))[0];
   return row ? (JSON.parse(row.snapshot) as LicenseSnapshot) : null;
+}
+
+/** Reads several licenses by key hash in one statement on the pool: the snapshots found, by key hash. */
+export async function loadLicenseSnapshots(keyHashes: string[]): Promise<Map<string, LicenseSnapshot>> {
+  const { rows } = await getPgPool().query<{ snapshot: string }>({ name: "kf_license_snapshots", text: SNAPSHOTS_SQL, values: [keyHashes] });
+  const found = new Map<string, LicenseSnapshot>();
+  for (const row of rows) {
+    const snapshot = JSON.parse(row.snapshot) as LicenseSnapshot;
+    found.set(snapshot.keyHash, snapshot);
+  }
+  return found;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { loadLicenseSnapshot, type LicenseSnapshot } from "@/lib/licensing/snapshot";
 import { lockLicense } from "@/lib/licensing/locked-license";
+import { loadSnapshotBatched } from "@/lib/licensing/snapshot-batches";
 import { createLicensedPlan } from "../support/factories";
 
 // The snapshot as the relational reads build it (one query per relation through Prisma): the
@@ -98,5 +99,27 @@ describe("license snapshot (one statement)", () => {
     expect(loaded!.activations).toHaveLength(1000);
     expect(loaded!.activations.at(-1)!.createdAt).toBe(base + 999 * 1000);
     expect(loaded).toEqual(await referenceSnapshot(keyHash));
+  });
+
+  it("misses asked for together are read together, each answered with its own license", async () => {
+    const made = await Promise.all(Array.from({ length: 6 }, (_, i) => createLicensedPlan({ seats: i + 1 })));
+    const hashes = await Promise.all(made.map(({ license }) => keyHashOfLicense(license.id)));
+    const unknown = "f".repeat(64);
+    const asked = [...hashes, unknown, hashes[0]!, ...hashes.reverse()];
+    const answers = await Promise.all(asked.map((h) => loadSnapshotBatched(h)));
+    for (const [i, h] of asked.entries()) {
+      if (h === unknown) expect(answers[i]).toBeNull();
+      else expect(answers[i]).toEqual(await referenceSnapshot(h));
+    }
+  });
+
+  it("a miss asked for after a change commits sees the change, even while reads are running", async () => {
+    const { license } = await createLicensedPlan();
+    const keyHash = await keyHashOfLicense(license.id);
+    const before = Array.from({ length: 20 }, () => loadSnapshotBatched(keyHash));
+    await db.license.update({ where: { id: license.id }, data: { status: "REVOKED", version: { increment: 1 } } });
+    const after = await loadSnapshotBatched(keyHash);
+    expect(after!.status).toBe("REVOKED");
+    for (const s of await Promise.all(before)) expect(s!.id).toBe(license.id);
   });
 });
