@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorBody } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
 import { corsHeaders } from "@/lib/http/cors";
@@ -32,7 +33,15 @@ let unsent: Unsent[] = [];
 function flush() {
   const batch = unsent;
   unsent = [];
-  for (const { res, status, headers, body } of batch) res.writeHead(status, headers).end(body);
+  for (const { res, status, headers, body } of batch) {
+    // Outside the request's promise now: one answer that cannot be written must not stop the others.
+    try {
+      res.writeHead(status, headers).end(body);
+    } catch (err) {
+      logger.error("answer could not be written", { err, status });
+      res.destroy();
+    }
+  }
 }
 
 function send(res: ServerResponse, result: ApiResult, route: Compiled) {

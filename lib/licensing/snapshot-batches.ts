@@ -9,7 +9,7 @@ const MAX_IN_FLIGHT = 3;
 const MAX_BATCH = 256;
 
 type Waiting = { keyHash: string; resolve: (s: LicenseSnapshot | null) => void; reject: (err: unknown) => void };
-let queue: Waiting[] = [];
+const queue: Waiting[] = [];
 let inFlight = 0;
 let scheduled = false;
 
@@ -27,8 +27,7 @@ export function loadSnapshotBatched(keyHash: string): Promise<LicenseSnapshot | 
 function pump() {
   scheduled = false;
   while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-    const batch = queue.length <= MAX_BATCH ? queue : queue.slice(0, MAX_BATCH);
-    queue = queue.length <= MAX_BATCH ? [] : queue.slice(MAX_BATCH);
+    const batch = queue.splice(0, MAX_BATCH);
     inFlight++;
     void read(batch).finally(() => {
       inFlight--;

@@ -77,7 +77,8 @@ const SNAPSHOTS_SQL = snapshotSql(`l."keyHash" = ANY($1::text[])`);
 
 /**
  * Reads one license by key hash with its live activations; null when unknown. One statement:
- * on the pool directly (the hot path's cache miss), or inside the caller's transaction.
+ * on the pool, or inside the caller's transaction (the hot path's misses go through
+ * snapshot-batches.ts, which reads several at once).
  */
 export async function loadLicenseSnapshot(keyHash: string, client?: DbOrTx): Promise<LicenseSnapshot | null> {
   if (!client) return (await loadLicenseSnapshots([keyHash])).get(keyHash) ?? null;
